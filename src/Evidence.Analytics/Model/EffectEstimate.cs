@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Evidence.Analytics;
+
+/// <summary>A study's effect estimate for an outcome, with its confidence interval if reported.</summary>
+/// <remarks>Stored as reported; the library does not pool estimates. NaN and infinities are rejected.</remarks>
+public readonly struct EffectEstimate : IEquatable<EffectEstimate>
+{
+    /// <summary>Creates an effect estimate.</summary>
+    /// <param name="metric">The metric ("SMD", "MD", "OR", "RR").</param>
+    /// <param name="value">The point estimate.</param>
+    /// <param name="lower">The lower confidence limit, if reported.</param>
+    /// <param name="upper">The upper confidence limit, if reported.</param>
+    /// <exception cref="ArgumentException">The metric is blank, a number is not finite, or the limits do not bracket the value.</exception>
+    public EffectEstimate(string metric, double value, double? lower = null, double? upper = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metric);
+        if (!double.IsFinite(value) || lower is { } l && !double.IsFinite(l) || upper is { } u && !double.IsFinite(u))
+            throw new ArgumentException("An effect estimate and its limits must be finite numbers.");
+        if (lower > value || upper < value)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The interval {lower}–{upper} does not contain the estimate {value}."));
+        Metric = metric.Trim();
+        Value = value;
+        Lower = lower;
+        Upper = upper;
+    }
+
+    /// <summary>The metric ("SMD", "MD", "OR", "RR").</summary>
+    public string Metric { get; }
+
+    /// <summary>The point estimate.</summary>
+    public double Value { get; }
+
+    /// <summary>The lower confidence limit, or null.</summary>
+    public double? Lower { get; }
+
+    /// <summary>The upper confidence limit, or null.</summary>
+    public double? Upper { get; }
+
+    /// <inheritdoc />
+    public bool Equals(EffectEstimate other) =>
+        Metric == other.Metric && Value.Equals(other.Value) && Nullable.Equals(Lower, other.Lower) && Nullable.Equals(Upper, other.Upper);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is EffectEstimate other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Metric, Value, Lower, Upper);
+
+    /// <summary>Whether two estimates are equal.</summary>
+    public static bool operator ==(EffectEstimate left, EffectEstimate right) => left.Equals(right);
+
+    /// <summary>Whether two estimates differ.</summary>
+    public static bool operator !=(EffectEstimate left, EffectEstimate right) => !left.Equals(right);
+
+    /// <summary>"SMD 0.32 (0.10 to 0.54)", in the invariant culture.</summary>
+    public override string ToString() => Lower is { } l && Upper is { } u
+        ? string.Create(CultureInfo.InvariantCulture, $"{Metric} {Value:0.###} ({l:0.###} to {u:0.###})")
+        : string.Create(CultureInfo.InvariantCulture, $"{Metric} {Value:0.###}");
+}

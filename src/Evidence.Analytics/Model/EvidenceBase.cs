@@ -1,0 +1,166 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Evidence.Analytics;
+
+/// <summary>A whole review's evidence: its studies, interventions, findings, PRISMA flow and realist configurations,
+/// with lookups between them.</summary>
+/// <remarks>
+/// <para>The constructor checks integrity (unique ids, every reference resolves) and throws on the first problem. To
+/// read a workbook and get every problem with its sheet, row and column instead, use the workbook import.</para>
+/// <para>Immutable and safe to share between threads.</para>
+/// </remarks>
+public sealed class EvidenceBase
+{
+    private readonly FrozenDictionary<string, Study> _studies;
+    private readonly FrozenDictionary<string, Intervention> _interventions;
+    private readonly FrozenDictionary<string, ImmutableArray<Finding>> _findingsByStudy;
+    private readonly FrozenDictionary<string, ImmutableArray<Study>> _studiesByIntervention;
+
+    /// <summary>Creates an evidence base.</summary>
+    /// <param name="studies">The included studies.</param>
+    /// <param name="interventions">The interventions (programmes) they evaluate.</param>
+    /// <param name="findings">The coded outcome findings.</param>
+    /// <param name="flow">The PRISMA flow counts, if known.</param>
+    /// <param name="configurations">Realist CMO configurations, if any.</param>
+    /// <param name="review">The review's title and notes.</param>
+    /// <exception cref="ArgumentException">An id is duplicated or a reference does not resolve.</exception>
+    public EvidenceBase(
+        IEnumerable<Study> studies,
+        IEnumerable<Intervention>? interventions = null,
+        IEnumerable<Finding>? findings = null,
+        PrismaFlow? flow = null,
+        IEnumerable<CmoConfiguration>? configurations = null,
+        ReviewInfo? review = null)
+    {
+        ArgumentNullException.ThrowIfNull(studies);
+        Studies = [.. studies];
+        Interventions = interventions is null ? [] : [.. interventions];
+        Findings = findings is null ? [] : [.. findings];
+        Configurations = configurations is null ? [] : [.. configurations];
+        Flow = flow;
+        Review = review ?? ReviewInfo.Untitled;
+
+        _studies = Unique(Studies, s => s.Id, "study");
+        _interventions = Unique(Interventions, i => i.Id, "intervention");
+        Unique(Configurations, c => c.Id, "configuration");
+
+        var studiesByIntervention = new Dictionary<string, List<Study>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var study in Studies)
+        {
+            foreach (string interventionId in study.InterventionIds)
+            {
+                if (!_interventions.ContainsKey(interventionId))
+                    throw new ArgumentException($"Study {study.Id} names intervention '{interventionId}', which is not in the evidence base.", nameof(studies));
+                if (!studiesByIntervention.TryGetValue(interventionId, out var list))
+                    studiesByIntervention[interventionId] = list = [];
+                list.Add(study);
+            }
+        }
+        _studiesByIntervention = studiesByIntervention.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+
+        var findingsByStudy = new Dictionary<string, ImmutableArray<Finding>.Builder>(StringComparer.OrdinalIgnoreCase);
+        foreach (var finding in Findings)
+        {
+            if (!_studies.TryGetValue(finding.StudyId, out var study))
+                throw new ArgumentException($"A finding names study '{finding.StudyId}', which is not in the evidence base.", nameof(findings));
+            if (finding.InterventionId is { } interventionId && !study.InterventionIds.Contains(interventionId, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"A finding of study {study.Id} names intervention '{interventionId}', which the study does not evaluate.", nameof(findings));
+            if (!findingsByStudy.TryGetValue(finding.StudyId, out var builder))
+                findingsByStudy[finding.StudyId] = builder = ImmutableArray.CreateBuilder<Finding>();
+            builder.Add(finding);
+        }
+        _findingsByStudy = findingsByStudy.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.OrdinalIgnoreCase);
+
+        foreach (var configuration in Configurations)
+        {
+            foreach (string studyId in configuration.SupportingStudyIds)
+            {
+                if (!_studies.ContainsKey(studyId))
+                    throw new ArgumentException($"Configuration {configuration.Id} names study '{studyId}', which is not in the evidence base.", nameof(configurations));
+            }
+        }
+    }
+
+    /// <summary>The review's title and notes.</summary>
+    public ReviewInfo Review { get; }
+
+    /// <summary>The included studies, in the order given.</summary>
+    public ImmutableArray<Study> Studies { get; }
+
+    /// <summary>The interventions, in the order given.</summary>
+    public ImmutableArray<Intervention> Interventions { get; }
+
+    /// <summary>The findings, in the order given.</summary>
+    public ImmutableArray<Finding> Findings { get; }
+
+    /// <summary>The PRISMA flow counts, or null.</summary>
+    public PrismaFlow? Flow { get; }
+
+    /// <summary>The realist CMO configurations (empty for a review that has none).</summary>
+    public ImmutableArray<CmoConfiguration> Configurations { get; }
+
+    /// <summary>The study with an id (ignoring case).</summary>
+    /// <exception cref="KeyNotFoundException">No study has that id.</exception>
+    public Study Study(string id) =>
+        _studies.TryGetValue(id, out var study) ? study : throw new KeyNotFoundException($"No study has id '{id}'.");
+
+    /// <summary>Looks up a study by id (ignoring case).</summary>
+    public bool TryGetStudy(string id, out Study study) => _studies.TryGetValue(id, out study!);
+
+    /// <summary>The intervention with an id (ignoring case).</summary>
+    /// <exception cref="KeyNotFoundException">No intervention has that id.</exception>
+    public Intervention Intervention(string id) =>
+        _interventions.TryGetValue(id, out var intervention) ? intervention : throw new KeyNotFoundException($"No intervention has id '{id}'.");
+
+    /// <summary>Looks up an intervention by id (ignoring case).</summary>
+    public bool TryGetIntervention(string id, out Intervention intervention) => _interventions.TryGetValue(id, out intervention!);
+
+    /// <summary>The findings a study reports.</summary>
+    public ImmutableArray<Finding> FindingsOf(Study study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return _findingsByStudy.TryGetValue(study.Id, out var findings) ? findings : [];
+    }
+
+    /// <summary>The interventions a study evaluates.</summary>
+    public IEnumerable<Intervention> InterventionsOf(Study study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return study.InterventionIds.Select(Intervention);
+    }
+
+    /// <summary>The studies that evaluate an intervention.</summary>
+    public ImmutableArray<Study> StudiesOf(Intervention intervention)
+    {
+        ArgumentNullException.ThrowIfNull(intervention);
+        return _studiesByIntervention.TryGetValue(intervention.Id, out var studies) ? studies : [];
+    }
+
+    /// <summary>The interventions a finding is about: its own intervention, or all its study's interventions when it names none.</summary>
+    public IEnumerable<Intervention> InterventionsOf(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return finding.InterventionId is { } id ? [Intervention(id)] : InterventionsOf(Study(finding.StudyId));
+    }
+
+    /// <summary>The intervention types of a study: the union over its interventions, each type once, in display order.</summary>
+    public IReadOnlyList<InterventionType> InterventionTypesOf(Study study) =>
+        InterventionsOf(study).SelectMany(i => i.Types).Distinct().Order().ToArray();
+
+    /// <summary>"Untitled review: 33 studies, 33 interventions, 120 findings".</summary>
+    public override string ToString() =>
+        $"{Review.Title}: {Studies.Length} studies, {Interventions.Length} interventions, {Findings.Length} findings" +
+        (Configurations.IsEmpty ? "" : $", {Configurations.Length} CMO configurations");
+
+    private static FrozenDictionary<string, T> Unique<T>(ImmutableArray<T> items, Func<T, string> id, string kind)
+    {
+        var byId = new Dictionary<string, T>(items.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            if (!byId.TryAdd(id(item), item))
+                throw new ArgumentException($"Two {kind} records have the id '{id(item)}'.");
+        }
+        return byId.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+}
