@@ -20,6 +20,8 @@ public static class EvidenceCli
     {
         var root = new RootCommand("Evidence synthesis analytics: summarise, validate, map and report on a review's coded studies.");
         root.Subcommands.Add(TemplateCommand.Create());
+        root.Subcommands.Add(SummaryCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         return root;
     }
 
