@@ -1,0 +1,17 @@
+namespace Evidence.Analytics.Tests.Charts;
+
+/// <summary>Every chart of the sample, keyed by file name: the approval tests and the looking script iterate over it.</summary>
+internal static class ChartGallery
+{
+    public static IReadOnlyList<(string Name, Chart Chart)> All()
+    {
+        var evidence = ChartSamples.ScopingReview();
+        return
+        [
+            ("intervention-types", evidence.InterventionTypeChart()),
+            ("design-groups", evidence.DesignGroupChart()),
+            ("designs-by-intervention-type", evidence.DesignsByInterventionTypeChart()),
+            ("typology-levels", evidence.TypologyChart()),
+        ];
+    }
+}
