@@ -62,6 +62,24 @@ public static class EvidenceCharts
             "Levels derived from the coded attributes (link worker, needs assessment, follow-up, referral route)" + (coded == 0 ? "." : Invariant($"; {coded} coded explicitly by the reviewers.")), options);
     }
 
+    /// <summary>The PRISMA flow diagram of a review: its flow counts, or (when it has none) only the included studies.</summary>
+    public static PrismaFlowDiagram FlowDiagram(this EvidenceBase evidence, PrismaVariant variant = PrismaVariant.Prisma2020, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return new PrismaFlowDiagram(evidence.Flow ?? new PrismaFlow(studiesIncluded: evidence.Studies.Length), variant, options);
+    }
+
+    /// <summary>The PRISMA flow diagram of a set of flow counts.</summary>
+    public static PrismaFlowDiagram Diagram(this PrismaFlow flow, PrismaVariant variant = PrismaVariant.Prisma2020, ChartOptions? options = null) =>
+        new(flow, variant, options);
+
+    /// <summary>The effect direction plot of a review's findings: studies × outcome domains.</summary>
+    /// <param name="evidence">The evidence base.</param>
+    /// <param name="threshold">The share of a study's outcomes in a domain that must agree for one arrow (the 70% rule).</param>
+    /// <param name="options">Layout options.</param>
+    public static EffectDirectionPlot EffectDirectionPlot(this EvidenceBase evidence, double threshold = 0.7, ChartOptions? options = null) =>
+        new(evidence, threshold, options);
+
     private static string Studies(int count, string what) => Invariant($"{count} {what} {(count == 1 ? "study" : "studies")}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -101,10 +101,13 @@ internal static class TextMetrics
         return kept;
     }
 
+    // White space a line may break at; a no-break space (U+00A0) keeps "n = 33" together.
+    private static readonly char[] BreakingSpaces = [' ', '\t', '\n', '\r'];
+
     /// <summary>Splits text into pieces that may end a line: words with their leading space, and word parts ending in '-' or '/'.</summary>
     private static IEnumerable<string> Pieces(string text)
     {
-        string normal = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string normal = string.Join(' ', text.Split(BreakingSpaces, StringSplitOptions.RemoveEmptyEntries));
         int start = 0;
         for (int i = 0; i < normal.Length; i++)
         {

@@ -12,6 +12,9 @@ internal static class ChartGallery
             ("design-groups", evidence.DesignGroupChart()),
             ("designs-by-intervention-type", evidence.DesignsByInterventionTypeChart()),
             ("typology-levels", evidence.TypologyChart()),
+            ("effect-direction-plot", evidence.EffectDirectionPlot()),
+            ("prisma-flow", evidence.FlowDiagram(PrismaVariant.PrismaScR)),
+            ("prisma-flow-partial", new PrismaFlow(screened: 13851, studiesIncluded: 33).Diagram(PrismaVariant.PrismaScR)),
         ];
     }
 }

@@ -52,11 +52,19 @@ internal static class ChartSamples
                 double chance = domain == OutcomeDomain.SocialConnection ? 0.7 : domain == OutcomeDomain.ServiceUse ? 0.12 : 0.35;
                 if (random.NextDouble() >= chance) continue;
                 int outcomes = 1 + random.Next(2);
+                Direction? first = null;
                 for (int o = 0; o < outcomes; o++)
                 {
                     double roll = random.NextDouble();
+                    if (first is { } same && roll < 0.75)
+                    {
+                        findings.Add(new Finding("S" + id, null, domain, same, "Secondary measure"));
+                        continue;
+                    }
+                    roll = random.NextDouble();
                     double improve = domain == OutcomeDomain.SocialConnection ? 0.8 : 0.55;
                     var direction = roll < improve ? Direction.Improved : roll < improve + 0.25 ? Direction.NoDifference : roll < 0.97 ? Direction.Worsened : Direction.Mixed;
+                    first ??= direction;
                     findings.Add(new Finding("S" + id, null, domain, direction, o == 0 ? "Primary measure" : "Secondary measure"));
                 }
             }
