@@ -80,6 +80,14 @@ public static class EvidenceCharts
     public static EffectDirectionPlot EffectDirectionPlot(this EvidenceBase evidence, double threshold = 0.7, ChartOptions? options = null) =>
         new(evidence, threshold, options);
 
+    /// <summary>The harvest plot of a review's findings: outcome domains × direction, one bar per study.</summary>
+    /// <param name="evidence">The evidence base.</param>
+    /// <param name="designWeights">Bar heights (1–5) per design, replacing <see cref="HarvestPlot.DefaultWeight"/> for the designs given.</param>
+    /// <param name="threshold">The share of a study's outcomes in a domain that must agree (the 70% rule).</param>
+    /// <param name="options">Layout options.</param>
+    public static HarvestPlot HarvestPlot(this EvidenceBase evidence, IReadOnlyDictionary<StudyDesign, int>? designWeights = null, double threshold = 0.7, ChartOptions? options = null) =>
+        new(evidence, designWeights, threshold, options);
+
     private static string Studies(int count, string what) => Invariant($"{count} {what} {(count == 1 ? "study" : "studies")}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

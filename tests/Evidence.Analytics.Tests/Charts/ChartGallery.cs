@@ -13,6 +13,7 @@ internal static class ChartGallery
             ("designs-by-intervention-type", evidence.DesignsByInterventionTypeChart()),
             ("typology-levels", evidence.TypologyChart()),
             ("effect-direction-plot", evidence.EffectDirectionPlot()),
+            ("harvest-plot", evidence.HarvestPlot()),
             ("prisma-flow", evidence.FlowDiagram(PrismaVariant.PrismaScR)),
             ("prisma-flow-partial", new PrismaFlow(screened: 13851, studiesIncluded: 33).Diagram(PrismaVariant.PrismaScR)),
         ];
