@@ -33,8 +33,8 @@ internal static class ChartsSheet
             if (figures.ImprovedShares.Count > 0)
             {
                 sheet.Row().Text("Share of studies reporting improvement, by outcome domain", CellStyle.Bold);
-                sheet.Row();
-                foreach (string header in (string[])["Outcome domain", "Share improved", "Minus", "Plus", "", "Improved", "Measured", "95% CI"])
+                sheet.Row(30);
+                foreach (string header in (string[])["Outcome domain", "Improved", "To lower", "To upper", "", "Studies improved", "Studies measured", "95% CI"])
                     sheet.Text(header, CellStyle.Header);
                 int first = sheet.RowNumber + 1;
                 foreach (var share in figures.ImprovedShares)

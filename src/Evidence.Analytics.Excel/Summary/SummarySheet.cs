@@ -33,7 +33,38 @@ internal static class SummarySheet
             foreach (var (label, studies) in figures.StudiesByDesignGroup)
                 sheet.Row().Text(label).Integer(studies).Number(total == 0 ? null : (double)studies / total, CellStyle.Percent);
             sheet.Row().Text("All studies", CellStyle.Bold).Integer(total, CellStyle.CountBold);
+
+            Sentences(sheet, "Headline findings: all designs", figures.ImprovedShares.Select(SummaryFigures.Headline),
+                "No study reported a direction of effect.");
+            Sentences(sheet, "Headline findings: randomised controlled trials", figures.RctShares.Select(SummaryFigures.Headline),
+                "No RCT reported a direction of effect.");
+            sheet.Row().Text("Counts are of studies, by direction of effect (vote counting): they say how often an outcome improved, not by how much. See Methods.", CellStyle.Note);
+            sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
+
+            var gaps = figures.Map.Gaps.Where(g => g.Kind.HasFlag(GapKind.Absolute)).ToList();
+            var thin = figures.Map.Gaps.Where(g => g.Kind.HasFlag(GapKind.Thin)).ToList();
+            var lines = gaps.Concat(thin).Take(SummaryFigures.GapsListed).Select(SummaryFigures.Describe).ToList();
+            int more = gaps.Count + thin.Count - lines.Count;
+            if (more > 0) lines.Add(string.Create(CultureInfo.InvariantCulture, $"… and {more} more; see the Evidence map sheet."));
+            Sentences(sheet, string.Create(CultureInfo.InvariantCulture,
+                $"Main gaps ({gaps.Count} empty cells, {thin.Count} with fewer than {figures.Map.GapThreshold} studies)"), lines,
+                "Every intervention type has studies on every outcome domain.");
         });
+
+    private static void Sentences(WorksheetWriter sheet, string heading, IEnumerable<string> sentences, string none)
+    {
+        sheet.Row();
+        sheet.Row().Text(heading, CellStyle.Heading);
+        sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
+        bool any = false;
+        foreach (string sentence in sentences)
+        {
+            any = true;
+            sheet.Row().Text("• " + sentence, CellStyle.Wrapped);
+            sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
+        }
+        if (!any) sheet.Row().Text(none, CellStyle.Note);
+    }
 }
 
 /// <summary>Where the evidence came from, as the Summary sheet reports it.</summary>

@@ -42,6 +42,7 @@ public static class SummaryWorkbook
         var figures = new SummaryFigures(evidence);
         using var document = new XlsxDocument(output, evidence.Review.Title + ": evidence summary");
         SummarySheet.Write(document, evidence, figures, new SummarySource(sourceFileName is null ? null : Path.GetFileName(sourceFileName), records));
+        EvidenceMapSheet.Write(document, figures);
         ChartsSheet.Write(document, figures);
         RecordTables.WriteStudies(document, evidence);
         RecordTables.WriteInterventions(document, evidence);
