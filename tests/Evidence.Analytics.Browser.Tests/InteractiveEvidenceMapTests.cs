@@ -204,6 +204,10 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
             await map.TickAsync("designGroup", "RCT");
             await map.Cell("Social support", "Mental health").ClickAsync();
             await map.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, "map-desktop.png"), FullPage = true });
+            await map.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, "map-desktop-top.png") });
+            await map.Page.Locator("input[name=style][value=heat]").CheckAsync();
+            await map.Page.Locator("#map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, "map-heat.png") });
+            await map.Page.Locator("input[name=style][value=bubble]").CheckAsync();
             await map.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
             await map.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, "map-print.png"), FullPage = true });
             Assert.True(await map.Page.Locator("#filters").IsHiddenAsync());

@@ -214,15 +214,33 @@
     renderShares();
     $('status').textContent = 'Showing ' + number.format(filtered.length) + ' of ' + plural(studies.length, 'study', 'studies') +
       ' (' + plural(counts.total, 'study', 'studies') + ' in the map, ' + plural(counts.entries, 'study–cell entry', 'study–cell entries') + ').';
+    $('filter-summary').textContent = filterSummary();
     timings.refresh.push(performance.now() - t0);
   }
 
+  // The active filters in words, shown above the map (and on paper, where the filter panel is not printed).
+  function filterSummary() {
+    const parts = [];
+    for (const facet of facets) {
+      const chosen = Array.from(state.selected[facet.key]).sort((a, b) => a - b).map(i => facet.terms[i].label);
+      if (chosen.length) parts.push(facet.label + ': ' + chosen.join(' or '));
+    }
+    if (state.yearFrom > minYear || state.yearTo < maxYear) parts.push('Years ' + state.yearFrom + '–' + state.yearTo);
+    return parts.length === 0 ? 'No filters: every study is included.'
+      : 'Filters (' + (state.mode === 'and' ? 'all must hold' : 'any may hold') + '): ' + parts.join(state.mode === 'and' ? '; AND ' : '; OR ') + '.';
+  }
+
+  // From #eef3fb to #08306b (a sequential blue); lightness falls as the count grows. The count is written in black
+  // or white, whichever contrasts more with the shade (WCAG 2 relative luminance).
   function heatColour(t) {
-    // From #eef3fb to #08306b (a sequential blue); lightness falls as the count grows.
     const from = [238, 243, 251];
     const to = [8, 48, 107];
     const mix = from.map((a, i) => Math.round(a + (to[i] - a) * t));
-    return 'rgb(' + mix.join(',') + ')';
+    const linear = mix.map(v => { const c = v / 255; return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); });
+    const luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+    const onWhite = 1.05 / (luminance + 0.05);
+    const onBlack = (luminance + 0.05) / 0.05;
+    return { background: 'rgb(' + mix.join(',') + ')', ink: onWhite > onBlack ? '#fff' : '#000' };
   }
 
   function renderMap() {
@@ -262,8 +280,9 @@
         if (state.style === 'heat') {
           const t = max === 0 ? 0 : n / max;
           if (n > 0) {
-            button.style.background = heatColour(0.12 + 0.88 * t);
-            button.style.color = t > 0.45 ? '#fff' : '#111';
+            const shade = heatColour(0.12 + 0.88 * t);
+            button.style.background = shade.background;
+            button.style.color = shade.ink;
           }
           button.append(el('span', { class: 'count', text: n === 0 ? '–' : number.format(n) }));
         } else if (n > 0) {
@@ -271,7 +290,7 @@
           const radius = Math.max(5, 22 * Math.sqrt(n / max));
           const picture = svg('svg', { viewBox: '0 0 48 48', width: 48, height: 48, 'aria-hidden': 'true', focusable: 'false' });
           picture.append(svg('circle', { cx: 24, cy: 24, r: radius.toFixed(2), class: 'bubble' }));
-          const text = svg('text', { x: 24, y: 24, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: radius > 12 ? 'bubble-count inside' : 'bubble-count outside' });
+          const text = svg('text', { x: 24, y: 24, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'bubble-count' });
           text.textContent = number.format(n);
           picture.append(text);
           button.append(picture);
@@ -400,7 +419,7 @@
     }
     for (const row of rows) {
       const [lo, hi] = row.ci;
-      const picture = svg('svg', { viewBox: '0 0 200 16', width: 200, height: 16, role: 'img', 'aria-label': percent(row.p) + ', interval ' + percent(lo) + ' to ' + percent(hi) });
+      const picture = svg('svg', { viewBox: '0 0 200 16', class: 'interval-svg', preserveAspectRatio: 'none', role: 'img', 'aria-label': percent(row.p) + ', interval ' + percent(lo) + ' to ' + percent(hi) });
       picture.append(svg('line', { x1: 0, x2: 200, y1: 8, y2: 8, class: 'axis' }));
       picture.append(svg('line', { x1: (lo * 200).toFixed(1), x2: (hi * 200).toFixed(1), y1: 8, y2: 8, class: 'ci' }));
       picture.append(svg('circle', { cx: (row.p * 200).toFixed(1), cy: 8, r: 4, class: 'point' }));
@@ -590,6 +609,8 @@
     plural(studies.length, 'study', 'studies') + ', ' + plural(interventions.length, 'intervention', 'interventions') + '.';
   buildFilters();
   buildControls();
+  // Small screens start with the filters folded away so the map is in view.
+  if (window.matchMedia && window.matchMedia('(max-width: 800px)').matches) $('filters-panel').open = false;
   refresh();
   timings.load = performance.now() - started;
 
