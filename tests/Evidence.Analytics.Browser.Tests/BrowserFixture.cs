@@ -92,6 +92,10 @@ public sealed class MapPage : IAsyncDisposable
     public async Task<string[]> ListedStudyIdsAsync() =>
         (await Page.Locator("#study-table tbody tr[data-id]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)"));
 
+    /// <summary>The ids of the studies passing the filters, in ordinal order.</summary>
+    public async Task<string[]> FilteredStudyIdsAsync() =>
+        [.. (await Page.EvaluateAsync<string[]>("() => window.evidenceMap.filteredStudyIds()")).Order(StringComparer.Ordinal)];
+
     /// <summary>Ticks a filter value by its facet and label.</summary>
     public Task TickAsync(string facet, string label) =>
         Page.Locator($"fieldset[data-facet='{facet}'] label").Filter(new LocatorFilterOptions { HasTextString = label }).First.Locator("input").CheckAsync();

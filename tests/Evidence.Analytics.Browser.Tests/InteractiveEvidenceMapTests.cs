@@ -70,16 +70,16 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         await map.TickAsync("designGroup", "Qualitative");
         await map.TickAsync("country", "Canada");
         // AND: qualitative and in Canada; none is both.
-        Assert.Empty(await map.Page.EvaluateAsync<string[]>("() => window.evidenceMap.filteredStudyIds()"));
+        Assert.Empty(await map.FilteredStudyIdsAsync());
         await map.Page.Locator("input[name=mode][value=or]").CheckAsync();
-        Assert.Equal(["S3", "S4"], await map.Page.EvaluateAsync<string[]>("() => window.evidenceMap.filteredStudyIds()"));
+        Assert.Equal(["S3", "S4"], await map.FilteredStudyIdsAsync());
 
         // A year range is one more filter: OR keeps S3 and S4 and adds S5 (2021); AND with it leaves nothing.
         await map.Page.FillAsync("#year-from", "2021");
         await map.Page.DispatchEventAsync("#year-from", "change");
-        Assert.Equal(["S3", "S4", "S5"], await map.Page.EvaluateAsync<string[]>("() => window.evidenceMap.filteredStudyIds()"));
+        Assert.Equal(["S3", "S4", "S5"], await map.FilteredStudyIdsAsync());
         await map.Page.ClickAsync("#reset");
-        Assert.Equal(6, (await map.Page.EvaluateAsync<string[]>("() => window.evidenceMap.filteredStudyIds()")).Length);
+        Assert.Equal(6, (await map.FilteredStudyIdsAsync()).Length);
         await map.AssertCleanAsync();
     }
 
@@ -89,11 +89,11 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-typology-timing");
         // Holistic: I2 only, evaluated by S1 and S4.
         await map.TickAsync("typologyLevel", "Holistic");
-        Assert.Equal(["S1", "S4"], await map.Page.EvaluateAsync<string[]>("() => window.evidenceMap.filteredStudyIds()"));
+        Assert.Equal(["S1", "S4"], await map.FilteredStudyIdsAsync());
         // Antenatal: S4 reports no timing, so its intervention's (antenatal) counts; S5 is antenatal and postnatal.
         await map.Page.ClickAsync("#reset");
         await map.TickAsync("timing", "Antenatal");
-        Assert.Equal(["S4"], await map.Page.EvaluateAsync<string[]>("() => window.evidenceMap.filteredStudyIds()"));
+        Assert.Equal(["S4"], await map.FilteredStudyIdsAsync());
         await map.AssertCleanAsync();
     }
 

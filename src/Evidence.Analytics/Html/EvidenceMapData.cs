@@ -81,7 +81,8 @@ internal static class EvidenceMapData
             json.WriteEndArray();
 
             json.WriteStartArray("studies");
-            foreach (var study in evidence.Studies)
+            // Sorted by citation so that the page's default order needs no sorting (Ordinal: the same in every culture).
+            foreach (var study in evidence.Studies.OrderBy(s => s.Citation.ShortLabel, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.OrdinalIgnoreCase))
             {
                 var citation = study.Citation;
                 json.WriteStartObject();
@@ -95,7 +96,6 @@ internal static class EvidenceMapData
                 WriteIndices(json, "countries", study.Countries.Select(c => countryIndex[c]));
                 WriteIndices(json, "interventions", study.InterventionIds.Select(id => interventionIndex[id]));
                 WriteIndices(json, "timings", TimingsOf(evidence, study).Select(t => (int)t));
-                if (study.SampleSize is { } n) json.WriteNumber("n", n);
 
                 var findings = evidence.FindingsOf(study);
                 // Each finding as [intervention index or -1 for all the study's interventions, domain, direction].

@@ -6,6 +6,7 @@
 
   const started = performance.now();
   const data = JSON.parse(document.getElementById('evidence-data').textContent);
+  const parsed = performance.now();
   const vocab = data.vocab;
   const studies = data.studies;
   const interventions = data.interventions;
@@ -19,23 +20,38 @@
     for (const list of lists) for (const x of list) seen.add(x);
     return Array.from(seen).sort((a, b) => a - b);
   }
-  for (const s of studies) {
+  // Key arrays are shared, not copied: most findings name no intervention and reuse their study's arrays.
+  const domainKeys = vocab.outcomeDomains.map((_, d) => [d]);
+  for (const intervention of interventions) intervention.levels = [intervention.level];
+  for (let i = 0; i < studies.length; i++) {
+    const s = studies[i];
+    s.index = i; // the studies arrive sorted by citation, so the index is also the citation order
     s.group = vocab.designGroupOfDesign[s.design];
-    s.levels = union(s.interventions.map(i => [interventions[i].level]));
-    s.allTypes = union(s.interventions.map(i => interventions[i].types));
-    s.direction = new Map(s.directions.map(d => [d[0], d[1]]));
-    s.domains = s.directions.map(d => d[0]);
-    s.f = s.findings.map(f => {
-      const about = f[0] >= 0 ? [f[0]] : s.interventions;
-      return {
-        domain: [f[1]],
-        types: f[0] >= 0 ? interventions[f[0]].types : s.allTypes,
-        levels: union(about.map(i => [interventions[i].level])),
-      };
-    });
-    s.search = [s.id, s.authors, s.title, String(s.year), s.doi || '', vocab.designs[s.design].label]
-      .concat(s.countries.map(c => vocab.countries[c].label)).join(' ').toLowerCase();
+    if (s.interventions.length === 1) {
+      const only = interventions[s.interventions[0]];
+      s.levels = only.levels;
+      s.allTypes = only.types;
+    } else {
+      s.levels = union(s.interventions.map(j => interventions[j].levels));
+      s.allTypes = union(s.interventions.map(j => interventions[j].types));
+    }
+    const findings = s.findings;
+    const f = new Array(findings.length);
+    for (let k = 0; k < findings.length; k++) {
+      const own = findings[k][0] >= 0 ? interventions[findings[k][0]] : null;
+      f[k] = { domain: domainKeys[findings[k][1]], types: own ? own.types : s.allTypes, levels: own ? own.levels : s.levels };
+    }
+    s.f = f;
   }
+  function searchText(s) {
+    if (s.search === undefined) {
+      s.search = [s.id, s.authors, s.title, String(s.year), s.doi || '', vocab.designs[s.design].label]
+        .concat(s.countries.map(c => vocab.countries[c].label)).join(' ').toLowerCase();
+    }
+    return s.search;
+  }
+
+  const indexed = performance.now();
 
   // ---- Dimensions the map can use as rows or columns --------------------------------------------------------------
   const dimensions = {
@@ -209,9 +225,13 @@
     const t0 = performance.now();
     filtered = studies.filter(passes);
     counts = count(filtered);
+    const t1 = performance.now();
     renderMap();
+    const t2 = performance.now();
     renderStudies();
+    const t3 = performance.now();
     renderShares();
+    timings.phases = { count: t1 - t0, map: t2 - t1, studies: t3 - t2, shares: performance.now() - t3 };
     $('status').textContent = 'Showing ' + number.format(filtered.length) + ' of ' + plural(studies.length, 'study', 'studies') +
       ' (' + plural(counts.total, 'study', 'studies') + ' in the map, ' + plural(counts.entries, 'study–cell entry', 'study–cell entries') + ').';
     $('filter-summary').textContent = filterSummary();
@@ -338,20 +358,33 @@
     return filtered.filter(s => inCell(s, state.cell.r, state.cell.c));
   }
 
-  const sorters = {
-    label: (a, b) => a.label.localeCompare(b.label, 'en') || a.id.localeCompare(b.id, 'en'),
-    year: (a, b) => a.year - b.year || sorters.label(a, b),
-    'year-desc': (a, b) => b.year - a.year || sorters.label(a, b),
-    design: (a, b) => vocab.designs[a.design].label.localeCompare(vocab.designs[b.design].label, 'en') || sorters.label(a, b),
-    country: (a, b) => countryText(a).localeCompare(countryText(b), 'en') || sorters.label(a, b),
-  };
+  // Sorting compares precomputed numbers: citation order is the data order, and the design and country orders are
+  // ranked once, with a collator, the first time they are asked for.
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const countryText = s => s.countries.map(c => vocab.countries[c].label).join(', ');
+  const ranks = {};
+  function rankBy(name, text) {
+    if (!ranks[name]) {
+      const order = studies.slice().sort((a, b) => collator.compare(text(a), text(b)) || a.index - b.index);
+      const rank = new Int32Array(studies.length);
+      order.forEach((s, r) => { rank[s.index] = r; });
+      ranks[name] = rank;
+    }
+    return ranks[name];
+  }
+  const sorters = {
+    label: () => (a, b) => a.index - b.index,
+    year: () => (a, b) => a.year - b.year || a.index - b.index,
+    'year-desc': () => (a, b) => b.year - a.year || a.index - b.index,
+    design: () => { const r = rankBy('design', s => vocab.designs[s.design].label); return (a, b) => r[a.index] - r[b.index]; },
+    country: () => { const r = rankBy('country', countryText); return (a, b) => r[a.index] - r[b.index]; },
+  };
 
   function listedStudies() {
     const query = state.search.trim().toLowerCase();
     const words = query ? query.split(/\s+/) : [];
-    const list = cellStudies().filter(s => words.every(w => s.search.includes(w)));
-    return list.sort(sorters[state.sort] || sorters.label);
+    const list = words.length ? cellStudies().filter(s => { const text = searchText(s); return words.every(w => text.includes(w)); }) : cellStudies().slice();
+    return list.sort((sorters[state.sort] || sorters.label)());
   }
 
   function directionText(s) {
@@ -601,7 +634,8 @@
   }
 
   // ---- Start ----------------------------------------------------------------------------------------------------
-  const timings = { load: 0, refresh: [] };
+  // load: the page script's own time; ready: milliseconds from navigation start to the end of the first render.
+  const timings = { load: 0, ready: 0, refresh: [] };
   document.title = data.title;
   $('title').textContent = data.title;
   if (data.notes) { $('notes').textContent = data.notes; $('notes').hidden = false; }
@@ -612,7 +646,10 @@
   // Small screens start with the filters folded away so the map is in view.
   if (window.matchMedia && window.matchMedia('(max-width: 800px)').matches) $('filters-panel').open = false;
   refresh();
-  timings.load = performance.now() - started;
+  timings.parse = parsed - started;
+  timings.index = indexed - parsed;
+  timings.ready = performance.now();
+  timings.load = timings.ready - started;
 
   // A small read-only surface for tests and for readers who script the page from the console.
   window.evidenceMap = Object.freeze({
