@@ -29,6 +29,14 @@ public readonly struct FeatureShare : IEquatable<FeatureShare>
     /// <summary>The proportion, from 0 to 1, or null when the group is empty.</summary>
     public double? Proportion => Of == 0 ? null : (double)Programmes / Of;
 
+    /// <summary>The proportion with a confidence interval, or null when the group is empty.</summary>
+    /// <remarks>The programmes of a review are not a random sample of all programmes, so read the interval as a
+    /// reminder of how little a handful of programmes can say, not as an inference about a population.</remarks>
+    /// <param name="method">The interval method; Wilson by default.</param>
+    /// <param name="level">The confidence level; 0.95 by default.</param>
+    public Proportion? Interval(IntervalMethod method = IntervalMethod.Wilson, double level = 0.95) =>
+        Of == 0 ? null : Analytics.Proportion.Compute(Programmes, Of, method, level);
+
     /// <inheritdoc />
     public bool Equals(FeatureShare other) => Programmes == other.Programmes && Of == other.Of;
 

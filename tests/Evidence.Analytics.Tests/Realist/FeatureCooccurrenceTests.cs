@@ -83,6 +83,16 @@ public sealed class FeatureCooccurrenceTests
         Assert.Equal("2 of 3 (67%)", new FeatureShare(2, 3).ToString());
         Assert.Equal("1 of 8 (13%)", new FeatureShare(1, 8).ToString()); // 12.5% rounds away from zero
         Assert.Throws<ArgumentOutOfRangeException>(() => new FeatureShare(3, 2));
+        Assert.Null(new FeatureShare(0, 0).Interval());
+    }
+
+    [Fact]
+    public void FeatureShare_Interval_IsWilsonByDefault()
+    {
+        // Wilson 95% for 2/2: (1 + z²/4 ± z·√(z²/16)) / (1 + z²/2) with z = 1.959964 → lower 2/(2 + z²) = 0.342380, upper 1.
+        var interval = new FeatureShare(2, 2).Interval()!;
+        Assert.Equal(0.342380, interval.Lower, 5);
+        Assert.Equal(1.0, interval.Upper, 9);
     }
 
     [Fact]
