@@ -3,7 +3,7 @@ namespace Evidence.Analytics;
 /// <summary>A term of an extensible controlled vocabulary, such as an <see cref="InterventionType"/> or an
 /// <see cref="OutcomeDomain"/>: a canonical name and its position in the vocabulary's display order.</summary>
 /// <remarks>Two terms are equal when they are of the same kind and their names are equal ignoring case; the
-/// display order is not part of equality. Terms sort by display order, then by name.</remarks>
+/// display order is not part of equality. Terms sort by display order, then by name; equal terms compare as 0.</remarks>
 public abstract class Term : IEquatable<Term>, IComparable<Term>
 {
     /// <summary>Creates a term.</summary>
@@ -37,6 +37,7 @@ public abstract class Term : IEquatable<Term>, IComparable<Term>
     public int CompareTo(Term? other)
     {
         if (other is null) return 1;
+        if (Equals(other)) return 0;
         int byOrder = Order.CompareTo(other.Order);
         return byOrder != 0 ? byOrder : string.Compare(Name, other.Name, StringComparison.OrdinalIgnoreCase);
     }

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+
+namespace Evidence.Analytics;
+
+/// <summary>Vote counting, consistency rankings and typology summaries of an evidence base:
+/// <c>evidence.Share(design: DesignGroup.Rct, outcome: OutcomeDomain.SocialConnection)</c>.</summary>
+public static class EvidenceStatistics
+{
+    /// <summary>The share of studies reporting a direction of effect on an outcome, with a confidence interval, the
+    /// counts in every direction and the sign test.</summary>
+    /// <param name="evidence">The evidence base.</param>
+    /// <param name="design">Only studies in this design group; null for all.</param>
+    /// <param name="outcome">Only findings in this domain; null pools all outcomes (each study still casts one vote).</param>
+    /// <param name="direction">The direction counted in the numerator; by default improved.</param>
+    /// <param name="method">The interval method; by default Wilson.</param>
+    /// <param name="level">The confidence level; by default 0.95.</param>
+    /// <param name="filter">A further filter, combined with <paramref name="design"/> and <paramref name="outcome"/>.</param>
+    /// <param name="withinStudyThreshold">The share of a study's findings that must agree (<see cref="WithinStudyDirection"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The direction is <see cref="Direction.NotReported"/>, or the level or threshold is out of range.</exception>
+    public static Share Share(this EvidenceBase evidence,
+        DesignGroup? design = null,
+        OutcomeDomain? outcome = null,
+        Direction direction = Direction.Improved,
+        IntervalMethod method = IntervalMethod.Wilson,
+        double level = 0.95,
+        EvidenceFilter? filter = null,
+        double withinStudyThreshold = WithinStudyDirection.DefaultThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (direction == Direction.NotReported)
+            throw new ArgumentOutOfRangeException(nameof(direction), direction, "A share counts a reported direction; studies not reporting one are outside the denominator.");
+        Proportion.CheckLevel(level);
+        WithinStudyDirection.CheckThreshold(withinStudyThreshold);
+        filter ??= EvidenceFilter.All;
+        var index = EvidenceIndex.For(evidence);
+        var votes = Votes(index, new CompiledFilter(index, filter), design, outcome, withinStudyThreshold);
+        return new Share(outcome, design, filter, direction, method, level, withinStudyThreshold, votes);
+    }
+
+    /// <summary>Outcome domains ranked by the share of studies reporting improvement (by default), lower confidence limit first.</summary>
+    /// <remarks>On the scoping review's sample this puts social connection first, "the most reliable positive outcome".</remarks>
+    public static ConsistencyRanking RankOutcomes(this EvidenceBase evidence,
+        DesignGroup? design = null,
+        Direction direction = Direction.Improved,
+        IntervalMethod method = IntervalMethod.Wilson,
+        double level = 0.95,
+        EvidenceFilter? filter = null,
+        double withinStudyThreshold = WithinStudyDirection.DefaultThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var domains = EvidenceIndex.For(evidence).Domains
+            .Where(d => filter is null || filter.Outcomes.IsDefaultOrEmpty || filter.Outcomes.Contains(d));
+        return new ConsistencyRanking(Dimension.OutcomeDomain,
+            domains.Select(d => (d.Name, evidence.Share(design, d, direction, method, level, filter, withinStudyThreshold))).ToList());
+    }
+
+    /// <summary>Intervention types ranked by the share of studies reporting improvement (by default) with findings about
+    /// interventions of that type, on one outcome or on all outcomes pooled.</summary>
+    public static ConsistencyRanking RankInterventionTypes(this EvidenceBase evidence,
+        OutcomeDomain? outcome = null,
+        DesignGroup? design = null,
+        Direction direction = Direction.Improved,
+        IntervalMethod method = IntervalMethod.Wilson,
+        double level = 0.95,
+        EvidenceFilter? filter = null,
+        double withinStudyThreshold = WithinStudyDirection.DefaultThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        filter ??= EvidenceFilter.All;
+        var types = EvidenceIndex.For(evidence).Types
+            .Where(t => filter.InterventionTypes.IsDefaultOrEmpty || filter.InterventionTypes.Contains(t));
+        return new ConsistencyRanking(Dimension.InterventionType,
+            types.Select(t => (t.Name, evidence.Share(design, outcome, direction, method, level, filter with { InterventionTypes = [t] }, withinStudyThreshold))).ToList());
+    }
+
+    /// <summary>Counts interventions and studies per Kimberlee typology level, with each intervention's level and reason.</summary>
+    public static TypologySummary SummariseTypology(this EvidenceBase evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var entries = evidence.Interventions
+            .Select(i => new TypologyEntry(i.Id, i.Name, i.Typology, evidence.StudiesOf(i).Length))
+            .ToImmutableArray();
+        var levels = Enum.GetValues<TypologyLevel>()
+            .Select(level => new TypologyLevelCount(level,
+                entries.Count(e => e.Classification.Level == level),
+                evidence.Interventions.Where(i => i.Typology.Level == level)
+                    .SelectMany(i => evidence.StudiesOf(i)).Select(s => s.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count()))
+            .ToImmutableArray();
+        return new TypologySummary(levels, entries);
+    }
+
+    /// <summary>Each passing study's single direction over its findings that pass, in evidence-base order.</summary>
+    private static ImmutableArray<StudyDirection> Votes(EvidenceIndex index, CompiledFilter filter, DesignGroup? design, OutcomeDomain? outcome, double threshold)
+    {
+        int domain = outcome is null ? -1 : index.DomainOrdinal(outcome);
+        if (outcome is not null && domain < 0) return [];
+        var votes = ImmutableArray.CreateBuilder<StudyDirection>();
+        Span<int> counts = stackalloc int[WithinStudyDirection.DirectionCount];
+        for (int s = 0; s < index.Studies.Length; s++)
+        {
+            if (design is { } g && index.Group[s] != (byte)g) continue;
+            int start = index.FindingStart[s], end = index.FindingStart[s + 1];
+            if (start == end || !filter.StudyPasses(s)) continue;
+            bool anyIntervention = !filter.FiltersInterventions;
+            if (!anyIntervention)
+            {
+                foreach (int j in index.StudyInterventions[s]) anyIntervention |= filter.InterventionPasses(j);
+                if (!anyIntervention) continue;
+            }
+            counts.Clear();
+            int findings = 0;
+            for (int f = start; f < end; f++)
+            {
+                int d = index.FindingDomain[f];
+                if ((domain >= 0 && d != domain) || !filter.DomainPasses(d)) continue;
+                int j = index.FindingIntervention[f];
+                if (j >= 0 && !filter.InterventionPasses(j)) continue;
+                counts[index.FindingDirection[f]]++;
+                findings++;
+            }
+            if (findings == 0) continue;
+            var direction = WithinStudyDirection.Resolve(counts[(int)Direction.Improved], counts[(int)Direction.NoDifference],
+                counts[(int)Direction.Worsened], findings - counts[(int)Direction.NotReported], threshold);
+            votes.Add(new StudyDirection(index.Studies[s].Id, direction, findings));
+        }
+        return votes.ToImmutable();
+    }
+}
