@@ -20,7 +20,7 @@ public static partial class NotebookHtml
         ".nb-cell{margin:14px 0}.nb-in{display:flex;gap:8px}.nb-prompt{flex:0 0 56px;color:#7b8794;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;text-align:right;padding-top:9px}" +
         ".nb-in pre,.nb-out pre{margin:0;flex:1;min-width:0;overflow-x:auto;font-family:ui-monospace,'Cascadia Code',Menlo,Consolas,monospace;font-size:13px;line-height:1.45}" +
         ".nb-in pre{background:#f5f7fa;border:1px solid #e4e7eb;border-radius:4px;padding:8px 10px}" +
-        ".nb-out{display:flex;gap:8px;margin-top:6px}.nb-out>div,.nb-out>pre{flex:1;min-width:0;overflow-x:auto}.nb-out pre{padding:4px 0}" +
+        ".nb-out{display:flex;gap:8px;margin-top:6px}.nb-out>div:not(.nb-prompt),.nb-out>pre{flex:1;min-width:0;overflow-x:auto}.nb-out pre{padding:4px 0}" +
         ".nb-error pre{color:#ab091e;background:#fff5f5;padding:8px 10px;border-radius:4px}" +
         ".nb-md pre{background:#f5f7fa;padding:8px 10px;border-radius:4px;overflow-x:auto}";
 

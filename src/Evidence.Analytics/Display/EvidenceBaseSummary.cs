@@ -23,7 +23,7 @@ internal static class EvidenceBaseSummary
         if (evidence.Studies.IsEmpty)
             return document;
 
-        document.Table(DesignGroups(evidence)).Table(Designs(evidence)).Table(Types(evidence)).Table(Typology(evidence));
+        document.Table(DesignGroups(evidence)).Table(Designs(evidence)).Table(Types(evidence)).Table(evidence.SummariseTypology().LevelTable());
         if (!evidence.Findings.IsEmpty)
             document.Table(Domains(evidence));
         return document.Note("Counts are distinct studies (interventions for the typology). A study can have several " +
@@ -70,20 +70,6 @@ internal static class EvidenceBaseSummary
         var table = new DisplayTable("Intervention types", "Type", "#Studies", "#Interventions");
         foreach (var group in studiesByType)
             table.Add(group.Key.Name, group.Count(), evidence.Interventions.Count(i => i.Types.Contains(group.Key)));
-        return table;
-    }
-
-    private static DisplayTable Typology(EvidenceBase evidence)
-    {
-        var table = new DisplayTable("Social-prescribing level (Kimberlee)", "Level", "#Interventions", "#Studies");
-        foreach (var level in Enum.GetValues<TypologyLevel>())
-        {
-            var interventions = evidence.Interventions.Where(i => i.Typology.Level == level).ToList();
-            if (interventions.Count == 0 && level == TypologyLevel.Unclassifiable)
-                continue;
-            int studies = interventions.SelectMany(i => evidence.StudiesOf(i)).Select(s => s.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-            table.Add(level.Label(), interventions.Count, studies);
-        }
         return table;
     }
 

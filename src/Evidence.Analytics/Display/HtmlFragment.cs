@@ -28,6 +28,11 @@ internal static class HtmlFragment
         ".ea-display .ea-table .ea-num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;padding-left:12px}" +
         ".ea-display .ea-table tr.ea-total td{font-weight:600;border-top:1.5px solid #7b8794;border-bottom:none}" +
         ".ea-display .ea-table td.ea-more{color:#616e7c;font-style:italic}" +
+        ".ea-display .ea-table.ea-map th{font-weight:600}" +
+        ".ea-display .ea-table.ea-map td.ea-cell,.ea-display .ea-table.ea-map td.ea-gap{text-align:center;min-width:64px;padding:5px 8px;border:2px solid #ffffff}" +
+        ".ea-display .ea-table.ea-map td.ea-gap{color:#9aa5b1;background:#f5f7fa}" +
+        ".ea-display .ea-table.ea-map thead th.ea-num{text-align:center;white-space:normal;max-width:110px;vertical-align:bottom;padding-left:8px}" +
+        ".ea-display .ea-strong{font-weight:600}" +
         ".ea-display .ea-problem{color:#ab091e}" +
         ".ea-display .ea-ok{color:#0e7c66}" +
         ".ea-display svg{max-width:100%;height:auto}" +
