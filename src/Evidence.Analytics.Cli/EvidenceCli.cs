@@ -22,6 +22,7 @@ public static class EvidenceCli
         root.Subcommands.Add(TemplateCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(NotebookCommand.Create());
         return root;
     }
 
