@@ -1,0 +1,362 @@
+using System.Globalization;
+using System.Xml;
+
+namespace Evidence.Analytics.Excel.IO;
+
+/// <summary>Streams one worksheet part: rows and cells as they come, then the parts of the sheet that follow the cells
+/// (merged cells, conditional formats, data validations, links, print setup, drawing, tables) in schema order.</summary>
+/// <remarks>Cells are written left to right; a cell's reference is written only after a skipped cell, which keeps large
+/// sheets small. Text always goes to the shared string table as a string cell, so nothing a user typed is ever a
+/// formula; text that starts like one is also given a quote prefix so that Excel keeps it text when edited.</remarks>
+internal sealed class WorksheetWriter
+{
+    private readonly XmlWriter _xml;
+    private readonly SharedStringTable _strings;
+    private readonly XlsxDocument _document;
+    private readonly char[] _buffer = new char[32];
+    private readonly List<(string Reference, string RelationshipId)> _hyperlinks = [];
+    private readonly List<string> _merges = [];
+    private readonly List<Action<XmlWriter>> _conditionalFormats = [];
+    private readonly List<DataValidationSpec> _validations = [];
+    private readonly List<string> _tableRelationshipIds = [];
+    private string? _autoFilter;
+    private bool _rowOpen;
+    private int _nextColumn;
+
+    internal WorksheetWriter(XmlWriter xml, SharedStringTable strings, XlsxDocument document, string name, SheetLayout layout)
+    {
+        _xml = xml;
+        _strings = strings;
+        _document = document;
+        Name = name;
+        Layout = layout;
+        WriteStart();
+    }
+
+    /// <summary>The sheet's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The sheet's layout.</summary>
+    public SheetLayout Layout { get; }
+
+    /// <summary>The one-based number of the current row (0 before the first row).</summary>
+    public int RowNumber { get; private set; }
+
+    /// <summary>The zero-based index of the next cell in the current row.</summary>
+    public int ColumnIndex => _nextColumn;
+
+    /// <summary>The relationships of this sheet (links, tables, drawing).</summary>
+    internal List<PartRelationship> Relationships { get; } = [];
+
+    /// <summary>Starts the next row.</summary>
+    /// <param name="height">A custom row height in points, or null.</param>
+    public WorksheetWriter Row(double? height = null)
+    {
+        if (RowNumber >= XlsxText.MaxRows)
+            throw new InvalidOperationException($"Sheet '{Name}' would need more than {XlsxText.MaxRows:N0} rows, the most Excel can hold.");
+        if (_rowOpen) _xml.WriteEndElement();
+        RowNumber++;
+        _xml.WriteStartElement("row", Namespaces.Main);
+        WriteIntegerAttribute("r", RowNumber);
+        if (height is { } h)
+        {
+            _xml.WriteAttributeString("ht", h.ToString(CultureInfo.InvariantCulture));
+            _xml.WriteAttributeString("customHeight", "1");
+        }
+        _rowOpen = true;
+        _nextColumn = 0;
+        _lastWrittenColumn = -1;
+        return this;
+    }
+
+    /// <summary>Skips a number of cells of the current row.</summary>
+    public WorksheetWriter Skip(int cells = 1)
+    {
+        _nextColumn += cells;
+        return this;
+    }
+
+    /// <summary>Writes a text cell; null or empty text leaves the cell empty.</summary>
+    public WorksheetWriter Text(string? text, CellStyle style = CellStyle.Default)
+    {
+        if (string.IsNullOrEmpty(text)) return Skip();
+        if (text.Length > XlsxText.MaxCellLength)
+            throw new ArgumentException($"Sheet '{Name}', cell {XlsxText.Cell(_nextColumn, RowNumber)}: the text is {text.Length:N0} characters long; Excel holds at most {XlsxText.MaxCellLength:N0}.", nameof(text));
+        if (style == CellStyle.Default && XlsxText.LooksLikeFormula(text)) style = CellStyle.LiteralText;
+        StartCell(style, "s");
+        WriteValue(_strings.IndexOf(text));
+        return EndCell();
+    }
+
+    /// <summary>Writes a number cell; null leaves the cell empty.</summary>
+    /// <exception cref="ArgumentException">The number is NaN or infinite, which Excel cannot store.</exception>
+    public WorksheetWriter Number(double? value, CellStyle style = CellStyle.Default)
+    {
+        if (value is not { } number) return Skip();
+        if (!double.IsFinite(number))
+            throw new ArgumentException($"Sheet '{Name}', cell {XlsxText.Cell(_nextColumn, RowNumber)}: {number} is not a number Excel can store.", nameof(value));
+        StartCell(style, null);
+        number.TryFormat(_buffer, out int length, "R", CultureInfo.InvariantCulture);
+        _xml.WriteStartElement("v", Namespaces.Main);
+        _xml.WriteChars(_buffer, 0, length);
+        _xml.WriteEndElement();
+        return EndCell();
+    }
+
+    /// <summary>Writes a whole-number cell; null leaves the cell empty.</summary>
+    public WorksheetWriter Integer(long? value, CellStyle style = CellStyle.Count)
+    {
+        if (value is not { } number) return Skip();
+        StartCell(style, null);
+        WriteValue(number);
+        return EndCell();
+    }
+
+    /// <summary>Writes a text cell that links to an address.</summary>
+    public WorksheetWriter Link(string text, Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        string id = "rId" + (Relationships.Count + 1).ToString(CultureInfo.InvariantCulture);
+        Relationships.Add(new PartRelationship(id, Namespaces.HyperlinkRel, address.AbsoluteUri, External: true));
+        _hyperlinks.Add((XlsxText.Cell(_nextColumn, RowNumber), id));
+        return Text(text, CellStyle.Hyperlink);
+    }
+
+    /// <summary>Merges a range of cells ("A1:F1").</summary>
+    public void Merge(string range) => _merges.Add(range);
+
+    /// <summary>Adds an autofilter to a range (not needed on a sheet with a table).</summary>
+    public void AutoFilter(string range) => _autoFilter = range;
+
+    /// <summary>Shades a range with a two-colour scale from its lowest to its highest number.</summary>
+    public void ColorScale(string range, string lowColor, string highColor)
+    {
+        int priority = _conditionalFormats.Count + 1;
+        _conditionalFormats.Add(xml =>
+        {
+            xml.WriteStartElement("conditionalFormatting", Namespaces.Main);
+            xml.WriteAttributeString("sqref", range);
+            xml.WriteStartElement("cfRule", Namespaces.Main);
+            xml.WriteAttributeString("type", "colorScale");
+            xml.WriteAttributeString("priority", priority.ToString(CultureInfo.InvariantCulture));
+            xml.WriteStartElement("colorScale", Namespaces.Main);
+            foreach (string type in (string[])["min", "max"])
+            {
+                xml.WriteStartElement("cfvo", Namespaces.Main);
+                xml.WriteAttributeString("type", type);
+                xml.WriteEndElement();
+            }
+            foreach (string color in (string[])[lowColor, highColor])
+            {
+                xml.WriteStartElement("color", Namespaces.Main);
+                xml.WriteAttributeString("rgb", color);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        });
+    }
+
+    /// <summary>Adds a data validation (a drop-down list and/or an input hint) to a range.</summary>
+    public void Validate(DataValidationSpec validation) => _validations.Add(validation);
+
+    /// <summary>Makes a range an Excel table with a header row, autofilter and banded rows.</summary>
+    /// <param name="name">The table's name (letters, digits, underscores).</param>
+    /// <param name="headers">The header texts, exactly as written in the header row.</param>
+    /// <param name="firstRow">The header row's number.</param>
+    /// <param name="lastRow">The last data row's number (at least <paramref name="firstRow"/> + 1).</param>
+    public void Table(string name, IReadOnlyList<string> headers, int firstRow, int lastRow)
+    {
+        string range = $"A{firstRow.ToString(CultureInfo.InvariantCulture)}:{XlsxText.Cell(headers.Count - 1, Math.Max(lastRow, firstRow + 1))}";
+        string id = "rId" + (Relationships.Count + 1).ToString(CultureInfo.InvariantCulture);
+        string target = _document.AddTable(name, range, headers);
+        Relationships.Add(new PartRelationship(id, Namespaces.TableRel, target));
+        _tableRelationshipIds.Add(id);
+    }
+
+    /// <summary>Adds a native chart anchored over a cell range (zero-based columns and rows, the end exclusive).</summary>
+    public void Chart(ChartSpec chart, int fromColumn, int fromRow, int toColumn, int toRow) =>
+        _charts.Add((chart, new ChartAnchor(fromColumn, fromRow, toColumn, toRow)));
+
+    private readonly List<(ChartSpec, ChartAnchor)> _charts = [];
+    private int _lastWrittenColumn = -1;
+
+    private void StartCell(CellStyle style, string? type)
+    {
+        if (!_rowOpen) throw new InvalidOperationException("Start a row before writing cells.");
+        _xml.WriteStartElement("c", Namespaces.Main);
+        if (_nextColumn != _lastWrittenColumn + 1)
+            _xml.WriteAttributeString("r", XlsxText.Cell(_nextColumn, RowNumber));
+        if (style != CellStyle.Default) WriteIntegerAttribute("s", (int)style);
+        if (type is not null) _xml.WriteAttributeString("t", type);
+    }
+
+    private WorksheetWriter EndCell()
+    {
+        _xml.WriteEndElement();
+        _lastWrittenColumn = _nextColumn;
+        _nextColumn++;
+        return this;
+    }
+
+    private void WriteValue(long value)
+    {
+        value.TryFormat(_buffer, out int length, default, CultureInfo.InvariantCulture);
+        _xml.WriteStartElement("v", Namespaces.Main);
+        _xml.WriteChars(_buffer, 0, length);
+        _xml.WriteEndElement();
+    }
+
+    private void WriteIntegerAttribute(string name, int value)
+    {
+        value.TryFormat(_buffer, out int length, default, CultureInfo.InvariantCulture);
+        _xml.WriteStartAttribute(name);
+        _xml.WriteChars(_buffer, 0, length);
+        _xml.WriteEndAttribute();
+    }
+
+    private void WriteStart()
+    {
+        var xml = _xml;
+        xml.WriteStartElement("worksheet", Namespaces.Main);
+        xml.WriteAttributeString("xmlns", "r", null, Namespaces.Relationships);
+
+        xml.WriteStartElement("sheetPr", Namespaces.Main);
+        if (Layout.TabColor is { } tab)
+        {
+            xml.WriteStartElement("tabColor", Namespaces.Main);
+            xml.WriteAttributeString("rgb", tab);
+            xml.WriteEndElement();
+        }
+        xml.WriteStartElement("pageSetUpPr", Namespaces.Main);
+        xml.WriteAttributeString("fitToPage", "1");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+
+        xml.WriteStartElement("sheetViews", Namespaces.Main);
+        xml.WriteStartElement("sheetView", Namespaces.Main);
+        if (!Layout.ShowGridLines) xml.WriteAttributeString("showGridLines", "0");
+        xml.WriteAttributeString("workbookViewId", "0");
+        if (Layout.FrozenRows > 0)
+        {
+            string topLeft = XlsxText.Cell(0, Layout.FrozenRows + 1);
+            xml.WriteStartElement("pane", Namespaces.Main);
+            xml.WriteAttributeString("ySplit", Layout.FrozenRows.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("topLeftCell", topLeft);
+            xml.WriteAttributeString("activePane", "bottomLeft");
+            xml.WriteAttributeString("state", "frozen");
+            xml.WriteEndElement();
+            xml.WriteStartElement("selection", Namespaces.Main);
+            xml.WriteAttributeString("pane", "bottomLeft");
+            xml.WriteAttributeString("activeCell", topLeft);
+            xml.WriteAttributeString("sqref", topLeft);
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+
+        xml.WriteStartElement("sheetFormatPr", Namespaces.Main);
+        xml.WriteAttributeString("defaultRowHeight", "15");
+        xml.WriteEndElement();
+
+        if (Layout.ColumnWidths is { Count: > 0 } widths)
+        {
+            xml.WriteStartElement("cols", Namespaces.Main);
+            for (int i = 0; i < widths.Count; i++)
+            {
+                xml.WriteStartElement("col", Namespaces.Main);
+                xml.WriteAttributeString("min", (i + 1).ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("max", (i + 1).ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("width", widths[i].ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("customWidth", "1");
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteStartElement("sheetData", Namespaces.Main);
+    }
+
+    /// <summary>Closes the sheet data and writes what follows it, in the order CT_Worksheet requires.</summary>
+    internal void Finish()
+    {
+        var xml = _xml;
+        if (_rowOpen) xml.WriteEndElement();
+        _rowOpen = false;
+        xml.WriteEndElement(); // sheetData
+
+        if (_autoFilter is not null)
+        {
+            xml.WriteStartElement("autoFilter", Namespaces.Main);
+            xml.WriteAttributeString("ref", _autoFilter);
+            xml.WriteEndElement();
+        }
+        if (_merges.Count > 0)
+        {
+            xml.WriteStartElement("mergeCells", Namespaces.Main);
+            xml.WriteAttributeString("count", _merges.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (string range in _merges)
+            {
+                xml.WriteStartElement("mergeCell", Namespaces.Main);
+                xml.WriteAttributeString("ref", range);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        foreach (var format in _conditionalFormats) format(xml);
+        if (_validations.Count > 0)
+        {
+            xml.WriteStartElement("dataValidations", Namespaces.Main);
+            xml.WriteAttributeString("count", _validations.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var validation in _validations) validation.Write(xml);
+            xml.WriteEndElement();
+        }
+        if (_hyperlinks.Count > 0)
+        {
+            xml.WriteStartElement("hyperlinks", Namespaces.Main);
+            foreach (var (reference, id) in _hyperlinks)
+            {
+                xml.WriteStartElement("hyperlink", Namespaces.Main);
+                xml.WriteAttributeString("ref", reference);
+                xml.WriteAttributeString("r", "id", Namespaces.Relationships, id);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteStartElement("pageMargins", Namespaces.Main);
+        xml.WriteAttributeString("left", "0.5");
+        xml.WriteAttributeString("right", "0.5");
+        xml.WriteAttributeString("top", "0.6");
+        xml.WriteAttributeString("bottom", "0.6");
+        xml.WriteAttributeString("header", "0.3");
+        xml.WriteAttributeString("footer", "0.3");
+        xml.WriteEndElement();
+        xml.WriteStartElement("pageSetup", Namespaces.Main);
+        xml.WriteAttributeString("paperSize", "9");
+        xml.WriteAttributeString("fitToWidth", "1");
+        xml.WriteAttributeString("fitToHeight", "0");
+        xml.WriteAttributeString("orientation", Layout.Landscape ? "landscape" : "portrait");
+        xml.WriteEndElement();
+        if (_charts.Count > 0)
+        {
+            string drawing = "rId" + (Relationships.Count + 1).ToString(CultureInfo.InvariantCulture);
+            Relationships.Add(new PartRelationship(drawing, Namespaces.DrawingRel, _document.AddDrawing(_charts)));
+            xml.WriteStartElement("drawing", Namespaces.Main);
+            xml.WriteAttributeString("r", "id", Namespaces.Relationships, drawing);
+            xml.WriteEndElement();
+        }
+        if (_tableRelationshipIds.Count > 0)
+        {
+            xml.WriteStartElement("tableParts", Namespaces.Main);
+            xml.WriteAttributeString("count", _tableRelationshipIds.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (string id in _tableRelationshipIds)
+            {
+                xml.WriteStartElement("tablePart", Namespaces.Main);
+                xml.WriteAttributeString("r", "id", Namespaces.Relationships, id);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement(); // worksheet
+    }
+}
