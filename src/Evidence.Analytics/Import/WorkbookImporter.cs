@@ -42,6 +42,7 @@ internal static class WorkbookImporter
                 context.Report(ProblemKind.MissingSheet, ProblemSeverity.Error, null, parser.Format.Name,
                     $"The workbook has no {parser.Format.Name} sheet ({parser.Format.Description}); add it (in a CSV folder: {CsvWorkbookSource.FileNameOf(parser.Format.Name)}).");
         }
+        foreach (var parser in parsers) parser.EndImport(context);
         foreach (var format in WorkbookFormat.Sheets.Where(f => parsers.All(p => p.Format != f)))
         {
             if (Find(format) is not { } name) continue;

@@ -188,7 +188,32 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                 reader.Read();
             }
         }
-        return many?.ToString() ?? single ?? "";
+        return DecodeEscapes(many?.ToString() ?? single ?? "");
+    }
+
+    /// <summary>Decodes the <c>_xHHHH_</c> escapes of SpreadsheetML text (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): Excel
+    /// writes characters XML cannot hold this way (a carriage return as <c>_x000D_</c>), and a literal "_x" sequence as
+    /// <c>_x005F_x…</c>.</summary>
+    internal static string DecodeEscapes(string text)
+    {
+        int start = text.IndexOf("_x", StringComparison.Ordinal);
+        if (start < 0) return text;
+        var decoded = new System.Text.StringBuilder(text.Length);
+        decoded.Append(text, 0, start);
+        for (int i = start; i < text.Length; i++)
+        {
+            if (text[i] == '_' && i + 6 < text.Length && text[i + 1] == 'x' && text[i + 6] == '_'
+                && int.TryParse(text.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
+            {
+                decoded.Append((char)code);
+                i += 6;
+            }
+            else
+            {
+                decoded.Append(text[i]);
+            }
+        }
+        return decoded.ToString();
     }
 
     private void ReadStyles()

@@ -1,0 +1,161 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using MathNet.Numerics.Distributions;
+
+namespace Evidence.Analytics;
+
+/// <summary>The JSON an interactive evidence map embeds: vocabularies, interventions and studies with their findings,
+/// with every reference written as an index into a vocabulary or the intervention list.</summary>
+/// <remarks>Indices keep a 10,000-study page small and let the page's script count with typed arrays. The encoder
+/// escapes <c>&lt; &gt; &amp; ' "</c>, control characters and U+2028/U+2029, so the JSON can sit inside a
+/// <c>&lt;script&gt;</c> element: no value can close the element or start a comment.</remarks>
+<<<<<<<< HEAD:src/Evidence.Analytics/Html/InteractiveMapData.cs
+internal static class InteractiveMapData
+========
+internal static class InteractiveEvidenceMapData
+>>>>>>>> htmlmap:src/Evidence.Analytics/Html/InteractiveEvidenceMapData.cs
+{
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    public static string ToJson(EvidenceBase evidence, InteractiveEvidenceMapOptions options, string title, string version)
+    {
+        // The library's own label lists and orders (seeded terms first, then those the data add; countries sorted).
+        var index = EvidenceIndex.For(evidence);
+        var typeIndex = Ordinals(index.Types);
+        var domainIndex = Ordinals(index.Domains);
+        var countryIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < index.Countries.Length; i++) countryIndex[index.Countries[i]] = i;
+        var interventionIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < evidence.Interventions.Length; i++) interventionIndex[evidence.Interventions[i].Id] = i;
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteString("library", "Evidence.Analytics");
+            json.WriteString("version", version);
+            json.WriteString("title", title);
+            json.WriteString("review", evidence.Review.Title);
+            if (evidence.Review.Notes is { } notes) json.WriteString("notes", notes);
+            json.WriteString("cellStyle", options.CellStyle == EvidenceMapCellStyle.Heat ? "heat" : "bubble");
+            json.WriteNumber("confidenceLevel", options.ConfidenceLevel);
+            json.WriteNumber("z", Normal.InvCDF(0, 1, 1 - (1 - options.ConfidenceLevel) / 2));
+
+            json.WriteStartObject("vocab");
+            WriteTerms(json, "interventionTypes", index.Types.Select(t => t.Name), options);
+            WriteTerms(json, "outcomeDomains", index.Domains.Select(d => d.Name), options);
+            WriteTerms(json, "designs", Enum.GetValues<StudyDesign>().Select(d => d.Label()), options);
+            WriteTerms(json, "designGroups", Enum.GetValues<DesignGroup>().Select(g => g.Label()), options);
+            json.WriteStartArray("designGroupOfDesign");
+            foreach (var design in Enum.GetValues<StudyDesign>()) json.WriteNumberValue((int)design.Group());
+            json.WriteEndArray();
+            WriteTerms(json, "typologyLevels", Enum.GetValues<TypologyLevel>().Select(Vocabularies.TypologyLevel.Label), options);
+            WriteTerms(json, "timings", Enum.GetValues<PopulationTiming>().Select(t => t.Label()), options);
+            WriteTerms(json, "countries", index.Countries, options);
+            json.WriteStartArray("directions");
+            foreach (var direction in Enum.GetValues<Direction>())
+            {
+                json.WriteStartObject();
+                json.WriteString("label", direction.Label());
+                json.WriteString("symbol", Symbol(direction));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("direction");
+            foreach (var direction in Enum.GetValues<Direction>())
+                json.WriteNumber(JsonNamingPolicy.CamelCase.ConvertName(direction.ToString()), (int)direction);
+            json.WriteEndObject();
+            json.WriteNumber("threshold", WithinStudyDirection.DefaultThreshold);
+            json.WriteNumber("rct", (int)DesignGroup.Rct);
+            json.WriteEndObject();
+
+            json.WriteStartArray("interventions");
+            foreach (var intervention in evidence.Interventions)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", intervention.Id);
+                json.WriteString("name", intervention.Name);
+                json.WriteStartArray("types");
+                foreach (var type in intervention.Types) json.WriteNumberValue(typeIndex[type]);
+                json.WriteEndArray();
+                json.WriteNumber("level", (int)intervention.Typology.Level);
+                if (intervention.Timing is { } timing) json.WriteNumber("timing", (int)timing);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("studies");
+            // Sorted by citation so that the page's default order needs no sorting (Ordinal: the same in every culture).
+            foreach (var study in evidence.Studies.OrderBy(s => s.Citation.ShortLabel, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.OrdinalIgnoreCase))
+            {
+                var citation = study.Citation;
+                json.WriteStartObject();
+                json.WriteString("id", study.Id);
+                json.WriteString("authors", citation.Authors);
+                json.WriteNumber("year", citation.Year);
+                json.WriteString("title", citation.Title);
+                if (citation.Doi is { } doi) json.WriteString("doi", doi);
+                json.WriteString("label", citation.ShortLabel);
+                json.WriteNumber("design", (int)study.Design);
+                WriteIndices(json, "countries", study.Countries.Select(c => countryIndex[c]));
+                WriteIndices(json, "interventions", study.InterventionIds.Select(id => interventionIndex[id]));
+                if (study.Timing is { } timing) json.WriteNumber("timing", (int)timing);
+
+                var findings = evidence.FindingsOf(study);
+                // Each finding as [intervention index or -1 for all the study's interventions, domain, direction].
+                json.WriteStartArray("findings");
+                foreach (var finding in findings)
+                {
+                    json.WriteStartArray();
+                    json.WriteNumberValue(finding.InterventionId is { } id ? interventionIndex[id] : -1);
+                    json.WriteNumberValue(domainIndex[finding.Domain]);
+                    json.WriteNumberValue((int)finding.Direction);
+                    json.WriteEndArray();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    internal static string Symbol(Direction direction) => direction switch
+    {
+        Direction.Improved => "▲",
+        Direction.Worsened => "▼",
+        Direction.NoDifference or Direction.Mixed => "◄►",
+        _ => "?",
+    };
+
+    private static Dictionary<T, int> Ordinals<T>(T[] terms) where T : Term
+    {
+        var index = new Dictionary<T, int>();
+        for (int i = 0; i < terms.Length; i++) index[terms[i]] = i;
+        return index;
+    }
+
+    private static void WriteIndices(Utf8JsonWriter json, string name, IEnumerable<int> indices)
+    {
+        json.WriteStartArray(name);
+        foreach (int index in indices) json.WriteNumberValue(index);
+        json.WriteEndArray();
+    }
+
+    private static void WriteTerms(Utf8JsonWriter json, string name, IEnumerable<string> labels, InteractiveEvidenceMapOptions options)
+    {
+        json.WriteStartArray(name);
+        foreach (string label in labels)
+        {
+            json.WriteStartObject();
+            json.WriteString("label", label);
+            string? description = options.Descriptions.TryGetValue(label, out string? given) ? given : TermDescriptions.Of(label);
+            if (description is not null) json.WriteString("description", description);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Evidence.Analytics.Testing;
+using Microsoft.Playwright;
+
+namespace Evidence.Analytics.Benchmarks;
+
+/// <summary>Measures the interactive evidence map in headless Chromium: how long a 10,000-study page takes to load and
+/// to re-filter, read from <c>performance.now()</c> inside the page over several runs.</summary>
+/// <remarks>
+/// <para>Run: <c>dotnet run -c Release --project tests/Evidence.Analytics.Benchmarks -- evidence-map-browser [studies] [runs]</c>.
+/// Needs Debian's <c>/usr/bin/chromium</c>. This is a measurement, not a test: it prints figures and asserts nothing.</para>
+/// <para>Load is from navigation start to the end of the page script's first render (JSON parse, indexing, counting,
+/// rendering), and separately the page script alone. Re-filter is ticking a design-group box: the synchronous recount and
+/// re-render, and that plus the browser's next frame (style, layout and paint).</para>
+/// </remarks>
+internal static class InteractiveEvidenceMapMeasurement
+{
+    public static async Task RunAsync(string[] args)
+    {
+        int studies = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+        // A 50-study map first: the browser's own cost of opening a page and drawing a frame on this machine.
+        await MeasureAsync(50, runs);
+        await MeasureAsync(studies, runs);
+    }
+
+    private static async Task MeasureAsync(int studies, int runs)
+    {
+        var evidence = SyntheticEvidence.Generate(studies);
+        string path = Path.Combine(Path.GetTempPath(), $"evidence-map-{studies}.html");
+        InteractiveEvidenceMap.Write(evidence, path);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{evidence}; page {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MiB; {runs} runs in headless Chromium"));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var load = new List<double>();
+        var script = new List<double>();
+        var parse = new List<double>();
+        var index = new List<double>();
+        var refilter = new List<double>();
+        var refilterFrame = new List<double>();
+        for (int run = 0; run < runs; run++)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+            await page.GotoAsync(new Uri(path).AbsoluteUri);
+            await page.WaitForFunctionAsync("() => window.evidenceMap !== undefined");
+            double[] at = await page.EvaluateAsync<double[]>("() => { const t = window.evidenceMap.timings; return [t.ready, t.load, t.parse, t.index]; }");
+            load.Add(at[0]);
+            script.Add(at[1]);
+            parse.Add(at[2]);
+            index.Add(at[3]);
+            foreach (string group in (string[])["RCT", "Qualitative", "RCT"])
+            {
+                double[] times = await page.EvaluateAsync<double[]>(@"label => new Promise(resolve => {
+                    const box = Array.from(document.querySelectorAll('fieldset[data-facet=designGroup] label'))
+                        .find(l => l.textContent.trim() === label).querySelector('input');
+                    const t0 = performance.now();
+                    box.click();
+                    const t1 = performance.now();
+                    requestAnimationFrame(() => setTimeout(() => resolve([t1 - t0, performance.now() - t0]), 0));
+                })", group);
+                refilter.Add(times[0]);
+                refilterFrame.Add(times[1]);
+            }
+            await page.CloseAsync();
+        }
+        Report("load (navigation start to first render)", load);
+        Report("page script (parse, index, count, render)", script);
+        Report("  of which JSON.parse", parse);
+        Report("  of which indexing", index);
+        Report("re-filter (recount and re-render)", refilter);
+        Report("re-filter to next frame (with layout, paint)", refilterFrame);
+    }
+
+    private static void Report(string what, List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what,-46} median {sorted[sorted.Length / 2],7:F1} ms   min {sorted[0],7:F1}   max {sorted[^1],7:F1}   (n = {sorted.Length})"));
+    }
+}

@@ -1,0 +1,355 @@
+using Evidence.Analytics.Testing;
+using Microsoft.Playwright;
+
+namespace Evidence.Analytics.Browser.Tests;
+
+/// <summary>The interactive evidence map in headless Chromium: counts, filters, the study list, escaping, keyboard
+/// use and export, each checked against an independent computation from the model.</summary>
+[Collection(ChromiumTests.Name)]
+public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
+{
+    private readonly EvidenceBase _evidence = AwkwardEvidence.Create();
+
+    // The expected studies of a cell, worked out directly from the model: the studies passing the filter that have a
+    // finding on the domain whose interventions (its own, or all its study's when it names none) include the type.
+    private string[] Independent(Func<Study, bool> filter, InterventionType type, OutcomeDomain domain) =>
+        _evidence.Studies
+            .Where(filter)
+            .Where(study => _evidence.Findings.Any(finding =>
+                finding.StudyId == study.Id && finding.Domain == domain &&
+                (finding.InterventionId is null ? study.InterventionIds.ToArray() : [finding.InterventionId])
+                    .Any(id => _evidence.Interventions.Single(i => i.Id == id).Types.Contains(type))))
+            .Select(study => study.Id)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    [Fact]
+    public async Task Cell_AfterRctFilter_ListsTheStudiesTheModelGives()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-rct-filter");
+        await map.TickAsync("designGroup", "RCT");
+        await map.Cell("Social support", "Social connection").ClickAsync();
+
+        string[] listed = [.. (await map.ListedStudyIdsAsync()).Order(StringComparer.Ordinal)];
+        var library = _evidence.Map(filter: EvidenceFilter.All with { DesignGroups = [DesignGroup.Rct] });
+        string[] expected = [.. library["Social support", "Social connection"].StudyIds.Order(StringComparer.Ordinal)];
+        // By hand: S1 (a finding on I1 and one on all its interventions) and S2 (its only intervention is I1); S5 has
+        // the pair too but is a cohort study, and S4's intervention is physical wellbeing only.
+        Assert.Equal(["S1", "S2"], expected);
+        Assert.Equal(Independent(s => s.DesignGroup == DesignGroup.Rct, InterventionType.SocialSupport, OutcomeDomain.SocialConnection), expected);
+        Assert.Equal(expected, listed);
+        Assert.Contains("Social support × Social connection", await map.Page.Locator("#studies-heading").TextContentAsync());
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Map_EveryCell_CountsTheDistinctStudiesTheModelGives()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-all-cells");
+        var types = InterventionType.Seeded;
+        var domains = OutcomeDomain.Seeded;
+        for (int r = 0; r < types.Count; r++)
+        {
+            for (int c = 0; c < domains.Count; c++)
+            {
+                int shown = await map.Page.EvaluateAsync<int>($"() => window.evidenceMap.cellCount({r}, {c})");
+                Assert.True(Independent(_ => true, types[r], domains[c]).Length == shown, $"{types[r]} × {domains[c]}: page shows {shown}");
+            }
+        }
+        // Totals are distinct studies, not sums: S1 alone sits in nine cells; S6 has no findings and is in none.
+        var totals = await map.Page.EvaluateAsync<Totals>("() => window.evidenceMap.totals()");
+        Assert.Equal(5, totals.Total);
+        Assert.Equal(3, totals.Rows[0]); // social support: S1, S2, S5
+        Assert.Equal(5, totals.Cols[0]); // social connection: S1–S5
+        Assert.Equal("5", await map.Page.Locator("td.grand").TextContentAsync());
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Filters_AndOr_CombineFacetsAsDocumented()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-and-or");
+        await map.TickAsync("designGroup", "Qualitative");
+        await map.TickAsync("country", "Canada");
+        // AND: qualitative and in Canada; none is both.
+        Assert.Empty(await map.FilteredStudyIdsAsync());
+        await map.Page.Locator("input[name=mode][value=or]").CheckAsync();
+        Assert.Equal(["S3", "S4"], await map.FilteredStudyIdsAsync());
+
+        // A year range is one more filter: OR keeps S3 and S4 and adds S5 (2021); AND with it leaves nothing.
+        await map.Page.FillAsync("#year-from", "2021");
+        await map.Page.DispatchEventAsync("#year-from", "change");
+        Assert.Equal(["S3", "S4", "S5"], await map.FilteredStudyIdsAsync());
+        await map.Page.ClickAsync("#reset");
+        Assert.Equal(6, (await map.FilteredStudyIdsAsync()).Length);
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Filters_TypologyLevel_KeepsOnlyFindingsAboutInterventionsAtThatLevel()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-typology");
+        // Holistic: I2 only, evaluated by S1 and S4. S1's findings on all its interventions now count for I2 alone
+        // (physical wellbeing), and its finding about I1 not at all, so S1 leaves the social-support row.
+        await map.TickAsync("typologyLevel", "Holistic");
+        Assert.Equal(["S1", "S4"], await map.FilteredStudyIdsAsync());
+        Assert.Equal("Social support and Mental health: no studies (gap)", await map.Cell("Social support", "Mental health").GetAttributeAsync("aria-label"));
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, EvidenceFilter.All with { TypologyLevels = [TypologyLevel.Holistic] });
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Filters_Timing_DropStudiesThatDoNotReportOne()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-timing");
+        // S4 reports no timing, so it fails every timing filter (as in the library) and sits in "Not reported".
+        await map.TickAsync("timing", "Antenatal and postnatal");
+        Assert.Equal(["S5"], await map.FilteredStudyIdsAsync());
+        await map.Page.ClickAsync("#reset");
+        await map.Page.SelectOptionAsync("#cols-dim", "timing");
+        Assert.Equal("Physical wellbeing and Not reported: 1 study", await map.Cell("Physical wellbeing", "Not reported").GetAttributeAsync("aria-label"));
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.PopulationTiming, EvidenceFilter.All);
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task EveryDimensionAndFilter_CellStudies_MatchTheLibrarysMap()
+    {
+        var evidence = SyntheticEvidence.Generate(400, seed: 11);
+        await using var map = await MapPage.OpenAsync(fixture.Browser, evidence, "synthetic-400-differential");
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, EvidenceFilter.All, evidence);
+        await map.TickAsync("designGroup", "RCT");
+        await map.TickAsync("country", "UK");
+        await map.TickAsync("country", "Sweden");
+        var filter = EvidenceFilter.All with { DesignGroups = [DesignGroup.Rct], Countries = ["UK", "Sweden"] };
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, filter, evidence);
+        await map.Page.SelectOptionAsync("#rows-dim", "typologyLevel");
+        await map.Page.SelectOptionAsync("#cols-dim", "country");
+        await AssertMatchesLibraryAsync(map, Dimension.TypologyLevel, Dimension.Country, filter, evidence);
+        await map.TickAsync("typologyLevel", "Light");
+        await map.Page.SelectOptionAsync("#rows-dim", "design");
+        await map.Page.SelectOptionAsync("#cols-dim", "outcomeDomain");
+        await AssertMatchesLibraryAsync(map, Dimension.Design, Dimension.OutcomeDomain, filter with { TypologyLevels = [TypologyLevel.Light] }, evidence);
+        await map.AssertCleanAsync();
+    }
+
+    // Every cell's studies on the page equal the library's map with the same dimensions and filter.
+    private async Task AssertMatchesLibraryAsync(MapPage map, Dimension rows, Dimension columns, EvidenceFilter filter, EvidenceBase? evidence = null)
+    {
+        var library = (evidence ?? _evidence).Map(rows, columns, filter);
+        var labels = await map.Page.EvaluateAsync<Labels>("() => window.evidenceMap.labels()");
+        Assert.Equal(library.RowLabels, labels.Rows);
+        Assert.Equal(library.ColumnLabels, labels.Cols);
+        foreach (var cell in library.Cells)
+        {
+            string[] shown = await map.Page.EvaluateAsync<string[]>($"() => window.evidenceMap.cellStudyIds({cell.RowIndex}, {cell.ColumnIndex})");
+            Assert.True(cell.StudyIds.Order(StringComparer.Ordinal).SequenceEqual(shown.Order(StringComparer.Ordinal)),
+                $"{cell.Row} × {cell.Column} ({filter}): library [{string.Join(", ", cell.StudyIds)}], page [{string.Join(", ", shown)}]");
+        }
+        var totals = await map.Page.EvaluateAsync<Totals>("() => window.evidenceMap.totals()");
+        Assert.Equal(library.TotalStudies, totals.Total);
+        Assert.Equal(library.RowTotals, totals.Rows);
+        Assert.Equal(library.ColumnTotals, totals.Cols);
+        Assert.Equal(library.CellEntries, totals.Entries);
+    }
+
+    [Fact]
+    public async Task StudyTitle_WithScriptTags_RendersAsTextAndRunsNothing()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-escaping");
+        await map.Cell("Physical wellbeing", "Mental health").ClickAsync();
+        Assert.Equal(["S1", "S4"], (await map.ListedStudyIdsAsync()).Order(StringComparer.Ordinal));
+        string? title = await map.Page.Locator("tr[data-id=S4] .study-title").TextContentAsync();
+        Assert.Equal(AwkwardEvidence.ScriptTitle, title);
+        Assert.Equal(0, await map.Page.Locator("#study-table b").CountAsync());
+        Assert.Equal(2, await map.Page.Locator("script").CountAsync());
+        Assert.Equal("Awkward <review> & friends", await map.Page.TitleAsync());
+        await map.AssertCleanAsync(); // no alert dialog, no error
+    }
+
+    [Fact]
+    public async Task Keyboard_ArrowsAndEnter_MoveBetweenCellsAndListStudies()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-keyboard");
+        await map.Page.Locator("button.cell[tabindex='0']").FocusAsync();
+        await map.Page.Keyboard.PressAsync("ArrowDown");
+        await map.Page.Keyboard.PressAsync("ArrowDown");
+        await map.Page.Keyboard.PressAsync("ArrowRight");
+        string? focused = await map.Page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label')");
+        Assert.StartsWith("Physical wellbeing and Mental health: 2 studies", focused);
+        await map.Page.Keyboard.PressAsync("Enter");
+        Assert.Equal(["S1", "S4"], (await map.ListedStudyIdsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(1, await map.Page.Locator("button.cell[tabindex='0']").CountAsync());
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task SearchAndSort_NarrowAndOrderTheList()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-search");
+        await map.Page.SelectOptionAsync("#sort", "year-desc");
+        Assert.Equal(["S5", "S3", "S2", "S1", "S4", "S6"], await map.ListedStudyIdsAsync());
+        await map.Page.FillAsync("#search", "uk peer");
+        Assert.Equal(["S1"], await map.ListedStudyIdsAsync());
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task ExportCsv_FormulaLikeCells_AreNeutralised()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-export");
+        await map.Cell("Creative/recreational", "Quality of life").ClickAsync();
+        var download = await map.Page.RunAndWaitForDownloadAsync(() => map.Page.ClickAsync("#export-csv"));
+        string csv = await File.ReadAllTextAsync(await download.PathAsync());
+        string[] lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        // OWASP CSV injection: a leading = + - @ gets a single quote in front; quotes are doubled inside quoted fields.
+        Assert.StartsWith("\"S5\",\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",\"2021\",\"'-2+3 a title", lines[1]);
+
+        var ris = await map.Page.RunAndWaitForDownloadAsync(() => map.Page.ClickAsync("#export-ris"));
+        string text = await File.ReadAllTextAsync(await ris.PathAsync());
+        Assert.StartsWith("TY  - JOUR\r\n", text);
+        Assert.Contains("PY  - 2021\r\n", text);
+        Assert.EndsWith("ER  - \r\n", text);
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Shares_RctsImproved_MatchCountsAndWilsonIntervals()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-shares");
+        var shares = await map.Page.EvaluateAsync<ShareRow[]>("() => window.evidenceMap.shares()");
+        // RCTs are S1, S2, S4 and S6 (no findings). Mental health: S1 and S4 improved, S2 worsened. Social
+        // connection: S1 and S4 improved, S2 mixed (one improved, one no difference: 50% < 70%). Physical health: S1.
+        var mental = shares.Single(s => s.Outcome == "Mental health");
+        Assert.Equal((2, 3), (mental.K, mental.N));
+        var (lower, upper) = Wilson(2, 3, 1.959963984540054);
+        Assert.Equal(lower, mental.Lower, 12);
+        Assert.Equal(upper, mental.Upper, 12);
+        await AssertSharesMatchLibraryAsync(map, _evidence, EvidenceFilter.All);
+        await map.TickAsync("typologyLevel", "Holistic");
+        await AssertSharesMatchLibraryAsync(map, _evidence, EvidenceFilter.All with { TypologyLevels = [TypologyLevel.Holistic] });
+        // GUIDE.md §2 (Cochrane Handbook's worked example): 13/15 has the Wilson interval 0.621–0.963.
+        double[] guide = await map.Page.EvaluateAsync<double[]>("() => window.evidenceMap.wilson(13, 15, 1.959963984540054)");
+        Assert.Equal(0.621, guide[0], 3);
+        Assert.Equal(0.963, guide[1], 3);
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task RowsAndStyle_Switched_RecountAndRender()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-design-rows",
+            new InteractiveEvidenceMapOptions { CellStyle = EvidenceMapCellStyle.Heat });
+        Assert.Equal(1, await map.Page.Locator("table.heat").CountAsync());
+        await map.Page.SelectOptionAsync("#rows-dim", "designGroup");
+        // RCT × Social connection: S1, S2 and S4.
+        string? label = await map.Cell("RCT", "Social connection").GetAttributeAsync("aria-label");
+        Assert.Equal("RCT and Social connection: 3 studies", label);
+        await map.Page.Locator("input[name=style][value=bubble]").CheckAsync();
+        Assert.Equal(0, await map.Page.Locator("table.heat").CountAsync());
+        Assert.True(await map.Page.Locator("circle.bubble").CountAsync() > 0);
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Screenshots_DesktopNarrowAndPrint_AreWrittenForLooking()
+    {
+        var evidence = SyntheticEvidence.Generate(300, seed: 7);
+        await using (var map = await MapPage.OpenAsync(fixture.Browser, evidence, "synthetic-300"))
+        {
+            await map.TickAsync("designGroup", "RCT");
+            await map.Cell("Social support", "Mental health").ClickAsync();
+            await map.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, "map-desktop.png"), FullPage = true });
+            await map.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, "map-desktop-top.png") });
+            await map.Page.Locator("input[name=style][value=heat]").CheckAsync();
+            await map.Page.Locator("#map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, "map-heat.png") });
+            await map.Page.Locator("input[name=style][value=bubble]").CheckAsync();
+            await map.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+            await map.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, "map-print.png"), FullPage = true });
+            Assert.True(await map.Page.Locator("#filters").IsHiddenAsync());
+            await map.AssertCleanAsync();
+        }
+        await using (var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-narrow", width: 420, height: 800))
+        {
+            await map.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, "map-narrow.png"), FullPage = true });
+            // Narrow screens stack the filters above the map instead of squeezing the map.
+            var filters = await map.Page.Locator("aside.filters").BoundingBoxAsync();
+            var table = await map.Page.Locator("#map").BoundingBoxAsync();
+            Assert.True(filters!.Y + filters.Height <= table!.Y);
+            await map.AssertCleanAsync();
+        }
+        Assert.True(new FileInfo(Path.Combine(BrowserFixture.OutputDirectory, "map-desktop.png")).Length > 10_000);
+    }
+
+    [Fact]
+    public async Task SharesAndDirections_SyntheticEvidence_MatchTheLibrary()
+    {
+        var evidence = SyntheticEvidence.Generate(600, seed: 5);
+        await using var map = await MapPage.OpenAsync(fixture.Browser, evidence, "synthetic-600-shares");
+        await AssertSharesMatchLibraryAsync(map, evidence, EvidenceFilter.All);
+        await map.TickAsync("country", "Canada");
+        await map.TickAsync("country", "Ireland");
+        await AssertSharesMatchLibraryAsync(map, evidence, EvidenceFilter.All with { Countries = ["Canada", "Ireland"] });
+
+        // Each study's single direction per outcome is the library's within-study rule (70% agreement, else mixed).
+        var directions = await map.Page.EvaluateAsync<Dictionary<string, object[][]>>("() => window.evidenceMap.studyDirections()");
+        foreach (var study in evidence.Studies)
+        {
+            var expected = evidence.FindingsOf(study).GroupBy(f => f.Domain).OrderBy(g => g.Key)
+                .Select(g => (g.Key.Name, (int)WithinStudyDirection.Combine(g.Select(f => f.Direction)))).ToArray();
+            var shown = directions[study.Id].Select(pair => (pair[0].ToString() ?? "", Convert.ToInt32(pair[1].ToString(), System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+            Assert.Equal(expected, shown);
+        }
+        await map.AssertCleanAsync();
+    }
+
+    // The shares panel equals evidence.Share(design: RCT, outcome) for every outcome with a reported direction.
+    private static async Task AssertSharesMatchLibraryAsync(MapPage map, EvidenceBase evidence, EvidenceFilter filter)
+    {
+        var shown = await map.Page.EvaluateAsync<ShareRow[]>("() => window.evidenceMap.shares()");
+        var ranking = evidence.RankOutcomes(design: DesignGroup.Rct, filter: filter);
+        Assert.Equal(ranking.Entries.Select(e => e.Label), shown.Select(s => s.Outcome));
+        foreach (var entry in ranking.Entries)
+        {
+            var row = shown.Single(s => s.Outcome == entry.Label);
+            Assert.Equal((entry.Share.Numerator, entry.Share.Denominator), (row.K, row.N));
+            Assert.Equal(entry.Share.Lower!.Value, row.Lower, 12);
+            Assert.Equal(entry.Share.Upper!.Value, row.Upper, 12);
+        }
+    }
+
+    // Wilson score interval, GUIDE.md §2: (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n).
+    private static (double Lower, double Upper) Wilson(int k, int n, double z)
+    {
+        double p = (double)k / n;
+        double centre = p + z * z / (2 * n);
+        double half = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+        double scale = 1 + z * z / n;
+        return ((centre - half) / scale, (centre + half) / scale);
+    }
+
+    // Playwright deserialises evaluation results into settable properties.
+    public sealed class Totals
+    {
+        public int[] Rows { get; set; } = [];
+        public int[] Cols { get; set; } = [];
+        public int Total { get; set; }
+        public int Entries { get; set; }
+    }
+
+    public sealed class Labels
+    {
+        public string[] Rows { get; set; } = [];
+        public string[] Cols { get; set; } = [];
+    }
+
+    public sealed class ShareRow
+    {
+        public string Outcome { get; set; } = "";
+        public int K { get; set; }
+        public int N { get; set; }
+        public double Lower { get; set; }
+        public double Upper { get; set; }
+    }
+}
