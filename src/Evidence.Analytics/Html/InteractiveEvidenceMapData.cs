@@ -11,11 +11,7 @@ namespace Evidence.Analytics;
 /// <remarks>Indices keep a 10,000-study page small and let the page's script count with typed arrays. The encoder
 /// escapes <c>&lt; &gt; &amp; ' "</c>, control characters and U+2028/U+2029, so the JSON can sit inside a
 /// <c>&lt;script&gt;</c> element: no value can close the element or start a comment.</remarks>
-<<<<<<<< HEAD:src/Evidence.Analytics/Html/InteractiveMapData.cs
-internal static class InteractiveMapData
-========
 internal static class InteractiveEvidenceMapData
->>>>>>>> htmlmap:src/Evidence.Analytics/Html/InteractiveEvidenceMapData.cs
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
