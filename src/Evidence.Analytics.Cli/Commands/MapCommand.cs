@@ -185,8 +185,7 @@ internal static class MapCommand
         writer.WriteEndArray();
     }
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string Csv(string value) => CsvField.Escape(value);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

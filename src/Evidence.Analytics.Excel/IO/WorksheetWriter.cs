@@ -85,7 +85,7 @@ internal sealed class WorksheetWriter
         if (string.IsNullOrEmpty(text)) return Skip();
         if (text.Length > XlsxText.MaxCellLength)
             throw new ArgumentException($"Sheet '{Name}', cell {XlsxText.Cell(_nextColumn, RowNumber)}: the text is {text.Length:N0} characters long; Excel holds at most {XlsxText.MaxCellLength:N0}.", nameof(text));
-        if (style == CellStyle.Default && XlsxText.LooksLikeFormula(text)) style = CellStyle.LiteralText;
+        if (style == CellStyle.Default && CsvField.StartsLikeFormula(text)) style = CellStyle.LiteralText;
         StartCell(style, "s");
         WriteValue(_strings.IndexOf(text));
         return EndCell();

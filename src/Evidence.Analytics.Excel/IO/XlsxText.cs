@@ -13,11 +13,6 @@ internal static class XlsxText
     /// <summary>The most rows a worksheet holds.</summary>
     public const int MaxRows = 1_048_576;
 
-    /// <summary>Whether text would be taken for a formula, or a command, by a spreadsheet that re-parses it (OWASP CSV
-    /// injection: =, +, -, @, tab, carriage return).</summary>
-    public static bool LooksLikeFormula(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-
     /// <summary>The text with characters XML cannot carry escaped, and literal <c>_xHHHH_</c> sequences protected so that
     /// a reader does not decode them.</summary>
     public static string Escape(string text)

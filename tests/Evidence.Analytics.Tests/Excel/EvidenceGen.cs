@@ -17,6 +17,7 @@ internal static class EvidenceGen
     // Added vocabulary terms: none of these is a spelling of a seeded term.
     private static readonly InterventionType[] AddedTypes = [new("Doula support"), new("Financial advice")];
     private static readonly OutcomeDomain[] AddedDomains = [new("Infant feeding"), new("Housing stability")];
+    private static readonly ConfigurationFamily[] AddedFamilies = [new("Unintended effects")];
 
     public static Gen<string> Text =>
         from count in Gen.Choose(1, 4)
@@ -93,7 +94,19 @@ internal static class EvidenceGen
                 from reasons in Gen.ArrayOf(Gen.Zip(Text, Gen.Choose(0, 500)), 3).Select(a => a.Take(a.Length % 4).Select(p => new FlowCount(p.Item1, p.Item2)).ToArray())
                 select (PrismaFlow?)new PrismaFlow(identified, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], reasons, counts[8], counts[9])));
 
-    /// <summary>A random evidence base: up to 12 interventions, up to 15 studies, up to 4 findings each, maybe a flow.</summary>
+    private static Gen<CmoConfiguration> ConfigurationGen(string id, string[] studyIds) =>
+        from family in Gen.Elements([.. ConfigurationFamily.Seeded, .. AddedFamilies])
+        from context in Text
+        from mechanism in Text
+        from outcome in Text
+        // The importer asks every configuration for at least one supporting study.
+        from studies in Gen.NonEmptyListOf(Gen.Elements(studyIds)).Select(l => l.Distinct().ToArray())
+        from themes in Gen.ArrayOf(Word, 3).Select(a => a.Take(a.Length % 4).ToArray())
+        from strength in Optional(Text)
+        select new CmoConfiguration(id, family, context, mechanism, outcome, studies, themes, strength);
+
+    /// <summary>A random evidence base: up to 12 interventions, up to 15 studies, up to 4 findings each, maybe a flow,
+    /// up to 5 realist configurations.</summary>
     public static Gen<EvidenceBase> EvidenceBase =>
         from interventionCount in Gen.Choose(0, 12)
         from interventions in Gen.CollectToArray(Enumerable.Range(1, interventionCount).Select(i => InterventionGen($"I{i}")))
@@ -101,7 +114,9 @@ internal static class EvidenceGen
         from studies in Gen.CollectToArray(Enumerable.Range(1, studyCount).Select(i => StudyGen($"S{i}", interventions.Select(x => x.Id).ToArray())))
         from findings in Gen.CollectToArray(studies.Select(s => Gen.Choose(0, 4).SelectMany(n => Gen.ArrayOf(FindingGen(s), n))))
         from flow in FlowGen
+        from configurationCount in Gen.Choose(0, studies.Length == 0 ? 0 : 5)
+        from configurations in Gen.CollectToArray(Enumerable.Range(1, configurationCount).Select(i => ConfigurationGen($"C{i}", studies.Select(s => s.Id).ToArray())))
         from title in Text
         from notes in Optional(Text)
-        select new EvidenceBase(studies, interventions, findings.SelectMany(f => f), flow, review: new ReviewInfo(title, notes));
+        select new EvidenceBase(studies, interventions, findings.SelectMany(f => f), flow, configurations, new ReviewInfo(title, notes));
 }
