@@ -19,7 +19,11 @@ public static class EvidenceCli
     public static RootCommand Create()
     {
         var root = new RootCommand("Evidence synthesis analytics: summarise, validate, map and report on a review's coded studies.");
+        root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(TemplateCommand.Create());
+        root.Subcommands.Add(SummaryCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(NotebookCommand.Create());
         return root;
     }
 

@@ -38,6 +38,8 @@ internal enum CellStyle
     Integer,
     /// <summary>A bold header, not wrapped, left-aligned (section headings).</summary>
     Heading,
+    /// <summary>A bold whole number, centred (map totals).</summary>
+    CountBoldCentred,
 }
 
 /// <summary>Writes the styles part: fonts, fills, borders and the cell formats of <see cref="CellStyle"/>.</summary>
@@ -87,6 +89,7 @@ internal static class StylesPartWriter
             Format(numberFormat: 3, alignment: new Alignment { Horizontal = HorizontalAlignmentValues.Center }), // CountCentred
             Format(numberFormat: 1),                                                         // Integer
             Format(font: 1, fill: 2, border: 1),                                             // Heading
+            Format(numberFormat: 3, font: 1, alignment: new Alignment { Horizontal = HorizontalAlignmentValues.Center }), // CountBoldCentred
         ];
 
         return new Stylesheet(

@@ -48,9 +48,6 @@ internal sealed class WorksheetWriter
     /// <summary>The relationships of this sheet (links, tables, drawing).</summary>
     internal List<PartRelationship> Relationships { get; } = [];
 
-    /// <summary>The drawing relationship id, once a chart is added.</summary>
-    internal string? DrawingRelationshipId { get; set; }
-
     /// <summary>Starts the next row.</summary>
     /// <param name="height">A custom row height in points, or null.</param>
     public WorksheetWriter Row(double? height = null)
@@ -178,6 +175,11 @@ internal sealed class WorksheetWriter
         _tableRelationshipIds.Add(id);
     }
 
+    /// <summary>Adds a native chart anchored over a cell range (zero-based columns and rows, the end exclusive).</summary>
+    public void Chart(ChartSpec chart, int fromColumn, int fromRow, int toColumn, int toRow) =>
+        _charts.Add((chart, new ChartAnchor(fromColumn, fromRow, toColumn, toRow)));
+
+    private readonly List<(ChartSpec, ChartAnchor)> _charts = [];
     private int _lastWrittenColumn = -1;
 
     private void StartCell(CellStyle style, string? type)
@@ -335,8 +337,10 @@ internal sealed class WorksheetWriter
         xml.WriteAttributeString("fitToHeight", "0");
         xml.WriteAttributeString("orientation", Layout.Landscape ? "landscape" : "portrait");
         xml.WriteEndElement();
-        if (DrawingRelationshipId is { } drawing)
+        if (_charts.Count > 0)
         {
+            string drawing = "rId" + (Relationships.Count + 1).ToString(CultureInfo.InvariantCulture);
+            Relationships.Add(new PartRelationship(drawing, Namespaces.DrawingRel, _document.AddDrawing(_charts)));
             xml.WriteStartElement("drawing", Namespaces.Main);
             xml.WriteAttributeString("r", "id", Namespaces.Relationships, drawing);
             xml.WriteEndElement();

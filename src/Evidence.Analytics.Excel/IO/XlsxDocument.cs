@@ -13,7 +13,10 @@ internal sealed class XlsxDocument : IDisposable
     private readonly List<SheetEntry> _sheets = [];
     private readonly List<(string Name, string Formula, int? SheetIndex, bool Hidden)> _names = [];
     private readonly string _title;
+    private readonly List<Action> _afterSheet = [];
     private int _tableCount;
+    private int _drawingCount;
+    private int _chartCount;
     private bool _saved;
 
     private sealed record SheetEntry(string Name, string PartName, bool Hidden);
@@ -49,6 +52,9 @@ internal sealed class XlsxDocument : IDisposable
             sheet.Finish();
         });
         _package.WriteRelationships(partName, sheet!.Relationships);
+        // A zip being written holds one open entry at a time, so the parts a sheet refers to follow it.
+        foreach (var writePart in _afterSheet) writePart();
+        _afterSheet.Clear();
     }
 
     /// <summary>Defines a workbook-wide name ("List_Design" → 'Lists'!$A$2:$A$11).</summary>
@@ -59,8 +65,29 @@ internal sealed class XlsxDocument : IDisposable
     {
         int id = ++_tableCount;
         string file = $"table{id.ToString(CultureInfo.InvariantCulture)}.xml";
-        _package.WritePart("xl/tables/" + file, Namespaces.TableType, xml => TablePartWriter.Write(xml, id, name, range, headers));
+        _afterSheet.Add(() => _package.WritePart("xl/tables/" + file, Namespaces.TableType, xml => TablePartWriter.Write(xml, id, name, range, headers)));
         return "../tables/" + file;
+    }
+
+    /// <summary>Writes a sheet's drawing part holding its charts, and the chart parts, once the sheet is written.</summary>
+    /// <returns>The drawing's target relative to the worksheet.</returns>
+    internal string AddDrawing(IReadOnlyList<(ChartSpec Chart, ChartAnchor Anchor)> charts)
+    {
+        int drawing = ++_drawingCount;
+        string drawingName = $"xl/drawings/drawing{drawing.ToString(CultureInfo.InvariantCulture)}.xml";
+        var chartFiles = charts.Select(_ => $"chart{(++_chartCount).ToString(CultureInfo.InvariantCulture)}.xml").ToArray();
+        _afterSheet.Add(() =>
+        {
+            _package.WritePart(drawingName, Namespaces.DrawingType, xml => DrawingPartWriter.Write(xml, charts.Select(c => c.Anchor).ToArray()));
+            _package.WriteRelationships(drawingName, chartFiles
+                .Select((file, i) => new PartRelationship(RelationshipId(i), Namespaces.ChartRel, "../charts/" + file)).ToList());
+            for (int i = 0; i < charts.Count; i++)
+            {
+                var chart = charts[i].Chart;
+                _package.WritePart("xl/charts/" + chartFiles[i], Namespaces.ChartType, xml => ChartPartWriter.Write(xml, chart));
+            }
+        });
+        return "../drawings/" + Path.GetFileName(drawingName);
     }
 
     /// <summary>Writes the workbook, styles, shared strings and properties, and closes the package.</summary>

@@ -17,7 +17,7 @@ namespace Evidence.Analytics;
 /// intervention types coded) are listed in <see cref="UnmappedStudyIds"/> rather than dropped silently.</para>
 /// <para>Immutable and safe to share between threads. Build one with <see cref="EvidenceMaps.Map"/>.</para>
 /// </remarks>
-public sealed class EvidenceMap
+public sealed partial class EvidenceMap
 {
     internal EvidenceMap(Dimension rows, Dimension columns, EvidenceFilter filter, int gapThreshold, double withinStudyThreshold, EvidenceMapData data)
     {

@@ -10,7 +10,7 @@ namespace Evidence.Analytics;
 /// read a workbook and get every problem with its sheet, row and column instead, use the workbook import.</para>
 /// <para>Immutable and safe to share between threads.</para>
 /// </remarks>
-public sealed class EvidenceBase
+public sealed partial class EvidenceBase
 {
     private readonly FrozenDictionary<string, Study> _studies;
     private readonly FrozenDictionary<string, Intervention> _interventions;

@@ -23,7 +23,7 @@ public sealed record RankedShare(int Rank, string Label, Share Share)
 /// <see cref="NoEvidence"/>.</para>
 /// <para>Immutable.</para>
 /// </remarks>
-public sealed class ConsistencyRanking
+public sealed partial class ConsistencyRanking
 {
     internal ConsistencyRanking(Dimension by, IEnumerable<(string Label, Share Share)> shares)
     {

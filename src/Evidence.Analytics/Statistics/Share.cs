@@ -15,7 +15,7 @@ namespace Evidence.Analytics;
 /// it was; and it must never be based on statistical significance.</para>
 /// <para>Immutable. Build one with <see cref="EvidenceStatistics.Share"/>.</para>
 /// </remarks>
-public sealed class Share
+public sealed partial class Share
 {
     internal Share(OutcomeDomain? outcome, DesignGroup? design, EvidenceFilter filter, Direction direction, IntervalMethod method,
         double level, double withinStudyThreshold, ImmutableArray<StudyDirection> studies)

@@ -29,7 +29,7 @@ public sealed record TypologyEntry(string InterventionId, string Name, TypologyC
 /// <remarks>Studies are counted once per level even when they evaluate several interventions at it; a study evaluating
 /// interventions at two levels is counted at both, so the study counts need not add up to the number of studies.
 /// Immutable.</remarks>
-public sealed class TypologySummary
+public sealed partial class TypologySummary
 {
     internal TypologySummary(ImmutableArray<TypologyLevelCount> levels, ImmutableArray<TypologyEntry> interventions)
     {

@@ -17,6 +17,7 @@ public class EvidenceWorkbookWriterTests
     public void Write_SyntheticEvidence_PassesOpenXmlValidator()
     {
         XlsxAssert.Valid(Write(SyntheticEvidence.Generate(50)));
+        XlsxAssert.Valid(Write(ExcelSamples.Review()));
     }
 
     [Fact]

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace Evidence.Analytics.Cli;
+
+/// <summary>Shared input handling for every command that reads an evidence workbook: the FILE argument, the import
+/// (with a progress display for large files on a terminal), the problem listing and the exit codes.</summary>
+/// <remarks>Use <see cref="Load"/> in a command's action: it returns the evidence base, or null with the exit code to
+/// return (1 when the workbook has problems, 2 when it cannot be read), having already listed every problem.</remarks>
+internal static class EvidenceInput
+{
+    private const long ProgressThresholdBytes = 2 * 1024 * 1024;
+
+    /// <summary>The FILE argument: a workbook, a CSV folder or one CSV file of such a folder.</summary>
+    public static Argument<string> FileArgument() => new("file")
+    {
+        Description = "The evidence workbook: an .xlsx or .xls file, a folder of CSV files (studies.csv, interventions.csv, findings.csv, …) or one CSV file of such a folder.",
+    };
+
+    /// <summary>Imports a workbook, listing problems on the error writer; returns the evidence base or null.</summary>
+    /// <param name="parseResult">The parsed command line (for its writers).</param>
+    /// <param name="path">The FILE argument.</param>
+    /// <param name="quiet">True in machine-readable modes (--json): no progress display, warnings not printed.</param>
+    /// <param name="exitCode">When null is returned, the exit code to return.</param>
+    public static EvidenceBase? Load(ParseResult parseResult, string path, bool quiet, out int exitCode)
+    {
+        var result = Read(parseResult, path, quiet);
+        var error = parseResult.InvocationConfiguration.Error;
+        exitCode = ExitCode(result);
+        if (result.IsValid)
+        {
+            if (!quiet)
+            {
+                foreach (var warning in result.Warnings) error.WriteLine(warning);
+            }
+            return result.Evidence;
+        }
+        foreach (var problem in result.Problems) error.WriteLine(problem);
+        error.WriteLine(Tally(result));
+        return null;
+    }
+
+    /// <summary>Imports a workbook, with a progress display when the output is an interactive terminal and the file is large.</summary>
+    public static ImportResult Read(ParseResult parseResult, string path, bool quiet)
+    {
+        bool interactive = !quiet && ReferenceEquals(parseResult.InvocationConfiguration.Output, Console.Out)
+            && !Console.IsOutputRedirected && !Console.IsErrorRedirected && SizeOf(path) > ProgressThresholdBytes;
+        if (!interactive) return EvidenceWorkbook.Read(path);
+        ImportResult? result = null;
+        AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start($"Reading {Markup.Escape(path)}", context =>
+        {
+            var progress = new StatusProgress(context);
+            result = EvidenceWorkbook.Read(path, new ImportOptions { Progress = progress });
+        });
+        return result!;
+    }
+
+    /// <summary>0 when valid; 2 when the file cannot be read at all (missing, damaged, refused as too large); 1 otherwise.</summary>
+    public static int ExitCode(ImportResult result) =>
+        result.IsValid ? EvidenceCli.Success
+        : result.Errors.Any(p => p.Kind is ProblemKind.UnreadableFile or ProblemKind.TooLarge) ? EvidenceCli.UsageError
+        : EvidenceCli.InputProblems;
+
+    /// <summary>"3 errors and 1 warning in sample.xlsx; 117 of 120 rows imported."</summary>
+    public static string Tally(ImportResult result)
+    {
+        int errors = result.Errors.Count(), warnings = result.Warnings.Count();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{errors:N0} error{(errors == 1 ? "" : "s")} and {warnings:N0} warning{(warnings == 1 ? "" : "s")} in {result.File}; {result.RowsImported:N0} of {result.RowsRead:N0} rows imported.");
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            if (File.Exists(path)) return new FileInfo(path).Length;
+            if (Directory.Exists(path)) return new DirectoryInfo(path).EnumerateFiles("*.csv").Sum(f => f.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return 0;
+    }
+
+    private sealed class StatusProgress(StatusContext context) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) =>
+            context.Status(string.Create(CultureInfo.InvariantCulture, $"Reading {Markup.Escape(value.Sheet)}: {value.RowsRead:N0} rows"));
+    }
+}

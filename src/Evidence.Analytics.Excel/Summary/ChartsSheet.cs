@@ -1,0 +1,77 @@
+using Evidence.Analytics.Excel.IO;
+
+namespace Evidence.Analytics.Excel.Summary;
+
+/// <summary>The Charts sheet: the numbers behind each chart on the left, native (editable) Excel charts of them on the right.</summary>
+internal static class ChartsSheet
+{
+    public const string Name = "Charts";
+    private const string Blue = "2E75B6";
+    private const string Orange = "E69F00";
+    private const string Green = "009E73";
+
+    public static void Write(XlsxDocument document, SummaryFigures figures) =>
+        document.AddSheet(Name, new SheetLayout([34, 12, 10, 10, 3, 10, 10, 18]), sheet =>
+        {
+            sheet.Row(24).Text("Charts", CellStyle.Title);
+            sheet.Row().Text("Each chart is drawn from the table beside it; edit the chart in Excel like any other.", CellStyle.Note);
+            sheet.Merge("A2:H2");
+            sheet.Row();
+
+            var types = Block(sheet, "Studies by intervention type", "Intervention type", figures.StudiesByType);
+            sheet.Chart(new ChartSpec("Studies by intervention type", BarDirection.Bar, types.Categories,
+                [new ChartSeries("Studies", types.Values, Blue)], "Studies"), 5, types.FirstRow - 2, 14, Math.Max(types.LastRow + 2, types.FirstRow + 14));
+            int next = Math.Max(types.LastRow + 2, types.FirstRow + 14) + 1;
+            while (sheet.RowNumber < next) sheet.Row();
+
+            var designs = Block(sheet, "Studies by design group", "Design group", figures.StudiesByDesignGroup);
+            sheet.Chart(new ChartSpec("Studies by design group", BarDirection.Column, designs.Categories,
+                [new ChartSeries("Studies", designs.Values, Orange)], "Studies"), 5, designs.FirstRow - 2, 14, designs.FirstRow + 14);
+            next = designs.FirstRow + 16;
+            while (sheet.RowNumber < next) sheet.Row();
+
+            if (figures.ImprovedShares.Count > 0)
+            {
+                sheet.Row().Text("Share of studies reporting improvement, by outcome domain", CellStyle.Bold);
+                sheet.Row(30);
+                foreach (string header in (string[])["Outcome domain", "Improved", "To lower", "To upper", "", "Studies improved", "Studies measured", "95% CI"])
+                    sheet.Text(header, CellStyle.Header);
+                int first = sheet.RowNumber + 1;
+                foreach (var share in figures.ImprovedShares)
+                {
+                    sheet.Row().Text(share.Label)
+                        .Number(share.Proportion, CellStyle.Percent)
+                        .Number(share.Proportion - share.Lower, CellStyle.Percent)
+                        .Number(share.Upper - share.Proportion, CellStyle.Percent)
+                        .Skip()
+                        .Integer(share.Improved)
+                        .Integer(share.Measured)
+                        .Text(share.Interval);
+                }
+                int last = sheet.RowNumber;
+                var categories = new ChartData<string>(Range(0, first, last), figures.ImprovedShares.Select(s => s.Label).ToArray());
+                var series = new ChartSeries("Share improved", new ChartData<double>(Range(1, first, last), figures.ImprovedShares.Select(s => s.Proportion).ToArray()), Green,
+                    ErrorPlus: new ChartData<double>(Range(3, first, last), figures.ImprovedShares.Select(s => s.Upper - s.Proportion).ToArray()),
+                    ErrorMinus: new ChartData<double>(Range(2, first, last), figures.ImprovedShares.Select(s => s.Proportion - s.Lower).ToArray()));
+                sheet.Chart(new ChartSpec("Share of studies reporting improvement (95% CI)", BarDirection.Bar, categories, [series],
+                    "Share of studies that measured the outcome", NumberFormat: "0%", ValueAxisMaximum: 1), 9, first - 3, 18, Math.Max(last + 2, first + 14));
+            }
+        });
+
+    private sealed record BlockRange(int FirstRow, int LastRow, ChartData<string> Categories, ChartData<double> Values);
+
+    private static BlockRange Block(WorksheetWriter sheet, string title, string header, IReadOnlyList<(string Label, int Studies)> counts)
+    {
+        sheet.Row().Text(title, CellStyle.Bold);
+        sheet.Row().Text(header, CellStyle.Header).Text("Studies", CellStyle.Header);
+        int first = sheet.RowNumber + 1;
+        foreach (var (label, studies) in counts) sheet.Row().Text(label).Integer(studies);
+        int last = Math.Max(sheet.RowNumber, first);
+        return new BlockRange(first, last,
+            new ChartData<string>(Range(0, first, last), counts.Select(c => c.Label).ToArray()),
+            new ChartData<double>(Range(1, first, last), counts.Select(c => (double)c.Studies).ToArray()));
+    }
+
+    private static string Range(int column, int first, int last) =>
+        $"{XlsxText.SheetReference(Name)}!{XlsxText.AbsoluteRange(column, first, column, last)}";
+}

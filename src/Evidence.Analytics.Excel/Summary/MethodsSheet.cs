@@ -1,0 +1,62 @@
+using Evidence.Analytics.Excel.IO;
+using Evidence.Analytics.Excel.Workbook;
+
+namespace Evidence.Analytics.Excel.Summary;
+
+/// <summary>The Methods sheet: what the words and numbers of the workbook mean, for readers who were not in the review team.</summary>
+internal static class MethodsSheet
+{
+    public static void Write(XlsxDocument document) =>
+        document.AddSheet("Methods", SheetLayout.Page([28, 100]), sheet =>
+        {
+            sheet.Row(24).Text("Methods and definitions", CellStyle.Title);
+            foreach (var (heading, entries) in Sections())
+            {
+                sheet.Row();
+                sheet.Row().Text(heading, CellStyle.Heading).Text(null, CellStyle.Heading);
+                foreach (var (term, definition) in entries)
+                    sheet.Row().Text(term, CellStyle.Bold).Text(definition, CellStyle.Wrapped);
+            }
+        });
+
+    private static IEnumerable<(string Heading, (string Term, string Definition)[] Entries)> Sections()
+    {
+        yield return ("Typology of social prescribing (Kimberlee 2015)",
+        [
+            (TypologyLevel.Signposting.Label(), "The person is simply pointed to community activities or services; no referral, assessment or follow-up."),
+            (TypologyLevel.Light.Label(), "A formal referral into one specific programme for a particular, pre-defined need, for a limited time."),
+            (TypologyLevel.Medium.Label(), "A short intervention: a practitioner or link worker helps identify needs across several areas and supports the person for a limited time."),
+            (TypologyLevel.Holistic.Label(), "Longer-term link-worker support built on a \"what matters to you\" assessment, with no limit on contacts."),
+            (TypologyLevel.Unclassifiable.Label(), "The reports do not say enough to place the intervention."),
+            ("How levels are assigned", "Unless the reviewer coded a level, it is derived from the intervention's link worker, referral route, needs assessment and follow-up, testing the levels from Holistic down (the rule and its reason are on the Interventions sheet). Kimberlee's own definitions were not available; the wording follows the Welsh social-prescribing glossary."),
+        ]);
+        yield return ("Directions of effect",
+        [
+            (Direction.Improved.Label(), "The outcome got better with the intervention, whatever the statistical significance."),
+            (Direction.NoDifference.Label(), "No difference or no change."),
+            (Direction.Worsened.Label(), "The outcome got worse."),
+            (Direction.Mixed.Label(), "Mixed or conflicting results within the study."),
+            (Direction.NotReported.Label(), "The study measured the outcome but did not report which way it went."),
+            ("Vote counting", "Studies are counted by direction of effect, never by statistical significance (Cochrane Handbook, chapter 12). The sign test compares studies reporting improvement with those reporting worsening; no difference and mixed results are left out of it."),
+        ]);
+        yield return ("Study designs",
+        [
+            (DesignGroup.Rct.Label(), "Randomised controlled trials, individually or cluster randomised."),
+            (DesignGroup.Qualitative.Label(), "Qualitative studies (interviews, focus groups, ethnography)."),
+            (DesignGroup.Other.Label(), "Every other design: quasi-experimental, cohort or pre-post, cross-sectional or survey, mixed methods, service evaluation, case study and other. Mixed-methods studies count as other because they carry quantitative outcomes."),
+        ]);
+        yield return ("Counting rules",
+        [
+            ("Distinct studies", "Every count is of distinct studies. A study that evaluates an intervention with several types, or measures several outcomes, appears in several cells of the evidence map, so cells must not be added up: row, column and overall totals are counted afresh."),
+            ("Intervention types", "Interventions can have several types; a study counts once for each type of the interventions it evaluates."),
+            ("Gaps", "An absolute gap is an intervention type and outcome domain that no study covers; a thin cell has fewer studies than the gap threshold. Evidence maps show what evidence there is, not what it says."),
+            ("Shares and intervals", "A share is the proportion of studies that measured an outcome and reported improvement. When a study reports several results on one outcome, its direction is the one most of its results share; otherwise it counts as mixed. The 95% confidence interval is the Wilson score interval (Brown, Cai & DasGupta 2001), as the Cochrane Handbook uses for vote counting."),
+            ("Links", "DOIs link to https://doi.org/. Excel keeps at most 65,530 links on a sheet; further DOIs are plain text."),
+        ]);
+        yield return ("About this workbook",
+        [
+            ("Written by", LibraryInfo.NameAndVersion + ". The same evidence gives the same workbook, byte for byte."),
+            ("Text", "Cells are written as values, never as formulas, so text from the source cannot run as a formula."),
+        ]);
+    }
+}

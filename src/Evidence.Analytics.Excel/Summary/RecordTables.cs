@@ -1,0 +1,116 @@
+using Evidence.Analytics.Excel.IO;
+
+namespace Evidence.Analytics.Excel.Summary;
+
+/// <summary>The Studies, Interventions and Findings sheets of the summary workbook: real Excel tables (filter buttons,
+/// banded rows) with a frozen header, sensible widths and DOI links.</summary>
+internal static class RecordTables
+{
+    /// <summary>Excel keeps at most 65,530 links on a worksheet; later DOIs are written as plain text.</summary>
+    public const int MaxLinksPerSheet = 65_530;
+
+    private static readonly string[] StudyHeaders =
+    [
+        "Study ID", "Study", "Authors", "Year", "Title", "DOI", "Design", "Design group", "Countries", "Interventions",
+        "Intervention types", "Timing", "Months after birth", "Sample size", "Publication type", "Risk of bias", "Findings",
+    ];
+
+    private static readonly string[] InterventionHeaders =
+    [
+        "Intervention ID", "Name", "Types", "Format", "Mode", "Deliverer", "Referral route", "Link worker", "Needs assessment",
+        "Follow-up", "Timing", "Setting", "Typology level", "Typology reason", "Studies",
+    ];
+
+    private static readonly string[] FindingHeaders =
+    [
+        "Study ID", "Study", "Design group", "Intervention ID", "Intervention types", "Outcome domain", "Measure", "Direction",
+        "Effect metric", "Effect", "Lower", "Upper",
+    ];
+
+    public static void WriteStudies(XlsxDocument document, EvidenceBase evidence) =>
+        document.AddSheet("Studies", SheetLayout.Table([10, 22, 30, 7, 60, 26, 22, 13, 18, 16, 34, 14, 10, 11, 18, 14, 9]), sheet =>
+        {
+            Header(sheet, StudyHeaders);
+            int links = 0;
+            foreach (var study in evidence.Studies)
+            {
+                var citation = study.Citation;
+                sheet.Row().Text(study.Id).Text(citation.ShortLabel).Text(citation.Authors).Integer(citation.Year, CellStyle.Integer).Text(citation.Title);
+                if (citation.DoiUrl is { } url && links++ < MaxLinksPerSheet) sheet.Link(citation.Doi!, url);
+                else sheet.Text(citation.Doi);
+                sheet.Text(study.Design.Label())
+                    .Text(study.DesignGroup.Label())
+                    .Text(Join(study.Countries))
+                    .Text(Join(study.InterventionIds))
+                    .Text(Join(evidence.InterventionTypesOf(study).Select(t => t.Name)))
+                    .Text(study.Timing?.Label())
+                    .Integer(study.MonthsAfterBirth, CellStyle.Integer)
+                    .Integer(study.SampleSize)
+                    .Text(study.PublicationType?.Label())
+                    .Text(study.RiskOfBias?.Label())
+                    .Integer(evidence.FindingsOf(study).Length);
+            }
+            sheet.Table("StudiesTable", StudyHeaders, 1, sheet.RowNumber);
+        });
+
+    public static void WriteInterventions(XlsxDocument document, EvidenceBase evidence) =>
+        document.AddSheet("Interventions", SheetLayout.Table([14, 32, 34, 16, 18, 18, 18, 10, 16, 13, 14, 18, 13, 50, 9]), sheet =>
+        {
+            Header(sheet, InterventionHeaders);
+            foreach (var intervention in evidence.Interventions)
+            {
+                sheet.Row().Text(intervention.Id).Text(intervention.Name)
+                    .Text(Join(intervention.Types.Select(t => t.Name)))
+                    .Text(Join(intervention.Formats.Select(f => f.Label())))
+                    .Text(Join(intervention.Modes.Select(m => m.Label())))
+                    .Text(Join(intervention.Deliverers.Select(d => d.Label())))
+                    .Text(Join(intervention.ReferralRoutes.Select(r => r.Label())))
+                    .Text(intervention.HasLinkWorker switch { true => "Yes", false => "No", null => null })
+                    .Text(intervention.NeedsAssessment?.Label())
+                    .Text(intervention.FollowUp?.Label())
+                    .Text(intervention.Timing?.Label())
+                    .Text(intervention.Setting)
+                    .Text(intervention.Typology.Level.Label())
+                    .Text(intervention.Typology.Reason)
+                    .Integer(evidence.StudiesOf(intervention).Length);
+            }
+            sheet.Table("InterventionsTable", InterventionHeaders, 1, sheet.RowNumber);
+        });
+
+    public static void WriteFindings(XlsxDocument document, EvidenceBase evidence) =>
+        document.AddSheet("Findings", SheetLayout.Table([10, 22, 13, 15, 34, 22, 24, 14, 13, 9, 9, 9]), sheet =>
+        {
+            Header(sheet, FindingHeaders);
+            Study? study = null;
+            string? types = null;
+            foreach (var finding in evidence.Findings)
+            {
+                // Findings usually come grouped by study: reuse the study's lookups for its run of rows.
+                if (study is null || !string.Equals(study.Id, finding.StudyId, StringComparison.OrdinalIgnoreCase))
+                {
+                    study = evidence.Study(finding.StudyId);
+                    types = Join(evidence.InterventionTypesOf(study).Select(t => t.Name));
+                }
+                var estimate = finding.Estimate;
+                sheet.Row().Text(study.Id).Text(study.Citation.ShortLabel).Text(study.DesignGroup.Label())
+                    .Text(finding.InterventionId)
+                    .Text(finding.InterventionId is null ? types : Join(evidence.Intervention(finding.InterventionId).Types.Select(t => t.Name)))
+                    .Text(finding.Domain.Name)
+                    .Text(finding.Measure)
+                    .Text(finding.Direction.Label())
+                    .Text(estimate?.Metric)
+                    .Number(estimate?.Value, CellStyle.Decimal)
+                    .Number(estimate?.Lower, CellStyle.Decimal)
+                    .Number(estimate?.Upper, CellStyle.Decimal);
+            }
+            sheet.Table("FindingsTable", FindingHeaders, 1, sheet.RowNumber);
+        });
+
+    internal static void Header(WorksheetWriter sheet, IEnumerable<string> headers)
+    {
+        sheet.Row();
+        foreach (string header in headers) sheet.Text(header, CellStyle.Header);
+    }
+
+    private static string Join(IEnumerable<string> values) => string.Join("; ", values);
+}

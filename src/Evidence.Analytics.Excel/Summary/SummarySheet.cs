@@ -1,0 +1,74 @@
+using Evidence.Analytics.Excel.IO;
+using Evidence.Analytics.Excel.Workbook;
+using System.Globalization;
+
+namespace Evidence.Analytics.Excel.Summary;
+
+/// <summary>The Summary sheet: the review in a few plain sentences for commissioners, who read it without us.</summary>
+internal static class SummarySheet
+{
+    public static void Write(XlsxDocument document, EvidenceBase evidence, SummaryFigures figures, SummarySource source) =>
+        document.AddSheet("Summary", SheetLayout.Page([30, 16, 16, 60]) with { TabColor = "FF2E75B6" }, sheet =>
+        {
+            sheet.Row(26).Text(evidence.Review.Title, CellStyle.Title);
+            sheet.Merge("A1:D1");
+            if (evidence.Review.Notes is { } notes)
+            {
+                sheet.Row(32).Text("Note: " + notes, CellStyle.Note);
+                sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
+            }
+            sheet.Row();
+            sheet.Row().Text("Source", CellStyle.Bold).Text(source.FileName ?? "(not given)");
+            sheet.Merge($"B{sheet.RowNumber}:D{sheet.RowNumber}");
+            sheet.Row().Text("Records imported", CellStyle.Bold).Integer(source.RecordsImported);
+            sheet.Row().Text("Studies", CellStyle.Bold).Integer(evidence.Studies.Length);
+            sheet.Row().Text("Interventions", CellStyle.Bold).Integer(evidence.Interventions.Length);
+            sheet.Row().Text("Findings", CellStyle.Bold).Integer(evidence.Findings.Length);
+            sheet.Row().Text("Written by", CellStyle.Bold).Text(LibraryInfo.NameAndVersion);
+            sheet.Merge($"B{sheet.RowNumber}:D{sheet.RowNumber}");
+
+            sheet.Row();
+            sheet.Row().Text("Studies by design group", CellStyle.Heading).Text("Studies", CellStyle.Heading).Text("Share", CellStyle.Heading);
+            int total = evidence.Studies.Length;
+            foreach (var (label, studies) in figures.StudiesByDesignGroup)
+                sheet.Row().Text(label).Integer(studies).Number(total == 0 ? null : (double)studies / total, CellStyle.Percent);
+            sheet.Row().Text("All studies", CellStyle.Bold).Integer(total, CellStyle.CountBold);
+
+            Sentences(sheet, "Headline findings: all designs", figures.ImprovedShares.Select(SummaryFigures.Headline),
+                "No study reported a direction of effect.");
+            Sentences(sheet, "Headline findings: randomised controlled trials", figures.RctShares.Select(SummaryFigures.Headline),
+                "No RCT reported a direction of effect.");
+            sheet.Row().Text("Counts are of studies, by direction of effect (vote counting): they say how often an outcome improved, not by how much. See Methods.", CellStyle.Note);
+            sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
+
+            var gaps = figures.Map.Gaps.Where(g => g.Kind.HasFlag(GapKind.Absolute)).ToList();
+            var thin = figures.Map.Gaps.Where(g => g.Kind.HasFlag(GapKind.Thin)).ToList();
+            var lines = gaps.Concat(thin).Take(SummaryFigures.GapsListed).Select(SummaryFigures.Describe).ToList();
+            int more = gaps.Count + thin.Count - lines.Count;
+            if (more > 0) lines.Add(string.Create(CultureInfo.InvariantCulture, $"… and {more} more; see the Evidence map sheet."));
+            Sentences(sheet, string.Create(CultureInfo.InvariantCulture,
+                $"Main gaps ({gaps.Count} empty cells, {thin.Count} with fewer than {figures.Map.GapThreshold} studies)"), lines,
+                "Every intervention type has studies on every outcome domain.");
+        });
+
+    private static void Sentences(WorksheetWriter sheet, string heading, IEnumerable<string> sentences, string none)
+    {
+        sheet.Row();
+        sheet.Row().Text(heading, CellStyle.Heading);
+        sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
+        bool any = false;
+        foreach (string sentence in sentences)
+        {
+            any = true;
+            sheet.Row().Text("• " + sentence, CellStyle.Wrapped);
+            sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
+        }
+        if (!any) sheet.Row().Text(none, CellStyle.Note);
+    }
+}
+
+/// <summary>Where the evidence came from, as the Summary sheet reports it.</summary>
+internal sealed record SummarySource(string? FileName, int RecordsImported)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{FileName}: {RecordsImported:N0} records");
+}

@@ -1,0 +1,54 @@
+using Evidence.Analytics.Excel.IO;
+using Evidence.Analytics.Excel.Summary;
+
+namespace Evidence.Analytics.Excel;
+
+/// <summary>Writes the commissioner's summary workbook: plain-language headlines, the evidence map, filterable tables of
+/// studies, interventions and findings, native Excel charts, the PRISMA flow and the methods behind every number.</summary>
+/// <remarks>
+/// <para>Sheets: Summary, Evidence map, Charts, Studies, Interventions, Findings (Excel tables with filters), Flow,
+/// Methods. Every count is of distinct studies; see the Methods sheet.</para>
+/// <para>The same evidence base and arguments always give the same bytes (no timestamps). Text is never written as a
+/// formula.</para>
+/// </remarks>
+public static class SummaryWorkbook
+{
+    /// <summary>Writes the summary workbook to a file, replacing it if it exists.</summary>
+    /// <param name="evidence">The evidence base.</param>
+    /// <param name="path">The .xlsx file to write.</param>
+    /// <param name="sourceFileName">The name of the file the evidence was imported from, shown on the Summary sheet.</param>
+    /// <param name="importedRecordCount">How many records were imported; null counts the evidence base's studies,
+    /// interventions, findings and configurations.</param>
+    public static void Write(EvidenceBase evidence, string path, string? sourceFileName = null, int? importedRecordCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        Write(evidence, file, sourceFileName, importedRecordCount);
+    }
+
+    /// <summary>Writes the summary workbook to a stream, which is left open.</summary>
+    /// <param name="evidence">The evidence base.</param>
+    /// <param name="output">The stream to write to.</param>
+    /// <param name="sourceFileName">The name of the file the evidence was imported from, shown on the Summary sheet.</param>
+    /// <param name="importedRecordCount">How many records were imported; null counts the evidence base's studies,
+    /// interventions, findings and configurations.</param>
+    public static void Write(EvidenceBase evidence, Stream output, string? sourceFileName = null, int? importedRecordCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(output);
+        int records = importedRecordCount
+            ?? evidence.Studies.Length + evidence.Interventions.Length + evidence.Findings.Length + evidence.Configurations.Length;
+        var figures = new SummaryFigures(evidence);
+        using var document = new XlsxDocument(output, evidence.Review.Title + ": evidence summary");
+        SummarySheet.Write(document, evidence, figures, new SummarySource(sourceFileName is null ? null : Path.GetFileName(sourceFileName), records));
+        EvidenceMapSheet.Write(document, figures);
+        ChartsSheet.Write(document, figures);
+        RecordTables.WriteStudies(document, evidence);
+        RecordTables.WriteInterventions(document, evidence);
+        RecordTables.WriteFindings(document, evidence);
+        FlowSheet.Write(document, evidence.Flow);
+        MethodsSheet.Write(document);
+        document.Save();
+    }
+}

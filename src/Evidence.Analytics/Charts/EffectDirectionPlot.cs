@@ -1,0 +1,249 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+
+namespace Evidence.Analytics;
+
+/// <summary>The size band of a study's sample in an effect direction plot: large &gt; 300, medium 50–300, small &lt; 50.</summary>
+public enum SampleSizeBand
+{
+    /// <summary>Fewer than 50 participants.</summary>
+    Small,
+    /// <summary>50 to 300 participants.</summary>
+    Medium,
+    /// <summary>More than 300 participants.</summary>
+    Large,
+    /// <summary>The study did not report its sample size (drawn as an outline).</summary>
+    NotReported,
+}
+
+/// <summary>An effect direction plot (Thomson &amp; Thomas 2013, revised by Hilton Boon &amp; Thomson 2021): one row per
+/// study, one column per outcome domain, an arrow for the direction of effect sized by sample, rows tinted by risk of
+/// bias, and a vote-count summary per domain.</summary>
+/// <remarks>
+/// <para>▲ positive impact, ▼ negative impact, ◄► no change, mixed or conflicting. Statistical significance is not shown,
+/// following the 2021 revision. Arrow size is the sample-size band (&gt; 300, 50–300, &lt; 50); a study that did not report
+/// its sample is drawn in outline. Risk of bias is printed in its own column as well as tinting the row.</para>
+/// <para>Within a study, several outcomes in one domain give one arrow by the 70% rule (a parameter): the direction at
+/// least that share of them agree on, otherwise ◄►.</para>
+/// <para>The summary row counts studies improving out of those improving or worsening (the sign test's n; "no change"
+/// and mixed are excluded). The sign test treats studies as exchangeable, which Nikolakopoulos (2020) warns is rarely
+/// true: read it as a description, not an inference.</para>
+/// </remarks>
+public sealed class EffectDirectionPlot : Chart
+{
+    internal EffectDirectionPlot(EvidenceBase evidence, double threshold, ChartOptions? options)
+        : base("Effect direction plot", options ?? ChartOptions.Default)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (threshold is <= 0.5 or > 1 || double.IsNaN(threshold))
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The within-study agreement threshold must be above 0.5 and at most 1.");
+        Threshold = threshold;
+        var cells = StudyDirections.Of(evidence, threshold);
+        Domains = [.. cells.Select(c => c.Domain).Distinct().Order()];
+        Studies = [.. cells.Select(c => c.Study).Distinct()
+            .Select((s, i) => (s, i)).OrderBy(p => p.s.DesignGroup).ThenBy(p => p.i).Select(p => p.s)];
+        _cells = cells.ToDictionary(c => (c.Study.Id, c.Domain.Name), c => c.Direction);
+    }
+
+    private readonly Dictionary<(string Study, string Domain), Direction> _cells;
+
+    /// <summary>The studies, one row each: RCTs first, then qualitative, then other designs, each in evidence order.</summary>
+    public ImmutableArray<Study> Studies { get; }
+
+    /// <summary>The outcome domains, one column each, in vocabulary order.</summary>
+    public ImmutableArray<OutcomeDomain> Domains { get; }
+
+    /// <summary>The share of a study's outcomes in a domain that must agree for one arrow.</summary>
+    /// <value>The default is 0.7 (the 70% rule).</value>
+    public double Threshold { get; }
+
+    /// <summary>The direction drawn for a study and domain, or null when the study has no finding in it.</summary>
+    public Direction? DirectionOf(Study study, OutcomeDomain domain)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(domain);
+        return _cells.TryGetValue((study.Id, domain.Name), out var direction) ? direction : null;
+    }
+
+    /// <summary>The sample-size band of a study.</summary>
+    public static SampleSizeBand BandOf(Study study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return study.SampleSize switch
+        {
+            null => SampleSizeBand.NotReported,
+            > 300 => SampleSizeBand.Large,
+            >= 50 => SampleSizeBand.Medium,
+            _ => SampleSizeBand.Small,
+        };
+    }
+
+    /// <summary>The vote count in a domain: studies improving, worsening, and with no change or mixed results.</summary>
+    public (int Improved, int Worsened, int NoChangeOrMixed) VoteCount(OutcomeDomain domain)
+    {
+        var directions = Studies.Select(s => DirectionOf(s, domain)).Where(d => d is not null).ToList();
+        return (directions.Count(d => d == Direction.Improved), directions.Count(d => d == Direction.Worsened),
+            directions.Count(d => d is Direction.NoDifference or Direction.Mixed));
+    }
+
+    /// <inheritdoc />
+    public override string Description
+    {
+        get
+        {
+            var text = new StringBuilder();
+            text.Append(CultureInfo.InvariantCulture, $"Effect direction plot of {Studies.Length} studies across {Domains.Length} outcome domains. ");
+            foreach (var domain in Domains)
+            {
+                var (up, down, level) = VoteCount(domain);
+                text.Append(CultureInfo.InvariantCulture, $"{domain.Name}: {up} of {up + down} studies improved, {down} worsened, {level} no change or mixed. ");
+            }
+            return text.ToString().TrimEnd();
+        }
+    }
+
+    private protected override string Kind => "edp";
+
+    private protected override (double Width, double Height) Render(SvgBuilder svg, double width)
+    {
+        double margin = Options.Margin, size = Options.FontSize, small = size * 0.9;
+        double y = DrawHeading(svg, width, "Direction of effect per study and outcome domain, by vote counting (Thomson & Thomas 2013; Hilton Boon & Thomson 2021)");
+        y += DrawLegend(svg, margin, y, width - 2 * margin, size) + size;
+
+        var studyLabels = Studies.Select(s => $"{s.Id} {s.Citation.ShortLabel}").ToList();
+        double studyWidth = Math.Min(220, studyLabels.Select(l => TextMetrics.Width(l, small)).DefaultIfEmpty(40).Max()) + 8;
+        double designWidth = Studies.Select(s => TextMetrics.Width(s.Design.Label(), small)).Append(TextMetrics.Width("Design", small, true)).Max() + 10;
+        double nWidth = Math.Max(TextMetrics.Width("99999", small), TextMetrics.Width("n", small, true)) + 10;
+        double robWidth = TextMetrics.Width("Some concerns", small) + 10;
+        double fixedWidth = studyWidth + designWidth + nWidth + robWidth;
+        double domainWidth = Math.Max(74, (width - 2 * margin - fixedWidth) / Math.Max(1, Domains.Length));
+        width = Math.Max(width, 2 * margin + fixedWidth + domainWidth * Domains.Length);
+
+        double x0 = margin, xDesign = x0 + studyWidth, xN = xDesign + designWidth, xRob = xN + nWidth, xDomains = xRob + robWidth;
+        double right = xDomains + domainWidth * Domains.Length;
+
+        // Column headers, bottom-aligned.
+        var headerStyle = new TextStyle(small, Bold: true);
+        var domainHeaders = Domains.Select(d => TextMetrics.Wrap(d.Name, domainWidth - 8, small, bold: true, maxLines: 3)).ToList();
+        double headerHeight = SvgBuilder.BlockHeight(Math.Max(1, domainHeaders.Select(h => h.Count).DefaultIfEmpty(1).Max()), small) + 6;
+        var header = SvgBuilder.Group(svg.Body, "column-headers");
+        double headerBottom = y + headerHeight;
+        double lastLineTop = headerBottom - 4 - SvgBuilder.BlockHeight(1, small);
+        SvgBuilder.Lines(header, x0 + 4, lastLineTop, ["Study"], headerStyle);
+        SvgBuilder.Lines(header, xDesign + 4, lastLineTop, ["Design"], headerStyle);
+        SvgBuilder.Lines(header, xN + nWidth - 6, lastLineTop, ["n"], headerStyle with { Anchor = Anchor.End });
+        SvgBuilder.Lines(header, xRob + 4, lastLineTop, ["Risk of bias"], headerStyle);
+        for (int d = 0; d < Domains.Length; d++)
+        {
+            double top = headerBottom - 4 - SvgBuilder.BlockHeight(domainHeaders[d].Count, small);
+            SvgBuilder.Lines(header, xDomains + (d + 0.5) * domainWidth, top, domainHeaders[d], headerStyle with { Anchor = Anchor.Middle }, "domain-label");
+        }
+        SvgBuilder.Add(header, "line", ("x1", x0), ("x2", right), ("y1", headerBottom), ("y2", headerBottom), ("stroke", Palette.Ink), ("stroke-width", 1));
+
+        double rowHeight = Math.Max(22, SvgBuilder.BlockHeight(1, small) + 6);
+        var body = SvgBuilder.Group(svg.Body, "rows");
+        var cellStyle = new TextStyle(small);
+        for (int r = 0; r < Studies.Length; r++)
+        {
+            var study = Studies[r];
+            double top = headerBottom + r * rowHeight, middle = top + rowHeight / 2, baseline = middle + 0.35 * small;
+            var row = SvgBuilder.Group(body, "study-row", ("data-study", study.Id),
+                ("data-risk-of-bias", study.RiskOfBias?.Label() ?? "Not assessed"), ("data-sample-band", BandOf(study).ToString()));
+            SvgBuilder.Add(row, "rect", ("x", x0), ("y", top), ("width", right - x0), ("height", rowHeight), ("fill", Palette.Tint(study.RiskOfBias)));
+            SvgBuilder.Text(row, x0 + 4, baseline, TextMetrics.Wrap(studyLabels[r], studyWidth - 8, small, maxLines: 1)[0], cellStyle);
+            SvgBuilder.Text(row, xDesign + 4, baseline, study.Design.Label(), cellStyle);
+            SvgBuilder.Text(row, xN + nWidth - 6, baseline, study.SampleSize?.ToString(CultureInfo.InvariantCulture) ?? "NR", cellStyle with { Anchor = Anchor.End });
+            SvgBuilder.Text(row, xRob + 4, baseline, study.RiskOfBias?.Label() ?? "Not assessed", cellStyle);
+            for (int d = 0; d < Domains.Length; d++)
+            {
+                if (DirectionOf(study, Domains[d]) is not { } direction) continue;
+                double cx = xDomains + (d + 0.5) * domainWidth;
+                if (direction == Direction.NotReported)
+                {
+                    SvgBuilder.Text(row, cx, baseline, "NR", cellStyle with { Anchor = Anchor.Middle, Fill = Palette.Muted }, "not-reported");
+                    continue;
+                }
+                var symbol = Symbol(row, direction, BandOf(study), cx, middle);
+                symbol.SetAttributeValue("data-domain", Domains[d].Name);
+                SvgBuilder.Tooltip(symbol, $"{study.Id}, {Domains[d].Name}: {direction.Label()}");
+            }
+        }
+        double bodyBottom = headerBottom + Studies.Length * rowHeight;
+        var grid = SvgBuilder.Group(svg.Body, "grid");
+        foreach (double gx in (double[])[xDesign, xN, xRob, .. Enumerable.Range(0, Domains.Length).Select(d => xDomains + d * domainWidth)])
+            SvgBuilder.Add(grid, "line", ("x1", gx), ("x2", gx), ("y1", y), ("y2", bodyBottom), ("stroke", "#ffffff"), ("stroke-width", 1.5));
+        SvgBuilder.Add(grid, "line", ("x1", x0), ("x2", right), ("y1", bodyBottom), ("y2", bodyBottom), ("stroke", Palette.Ink), ("stroke-width", 1));
+
+        // Vote-count summary per domain.
+        var summary = SvgBuilder.Group(svg.Body, "summary");
+        var summaryStyle = new TextStyle(small, Anchor.Middle);
+        SvgBuilder.Lines(summary, x0 + 4, bodyBottom + 4, TextMetrics.Wrap("Studies improved / improved or worsened", xDomains - x0 - 12, small, bold: true), new TextStyle(small, Bold: true));
+        double summaryHeight = SvgBuilder.BlockHeight(2, small);
+        for (int d = 0; d < Domains.Length; d++)
+        {
+            var (up, down, level) = VoteCount(Domains[d]);
+            var lines = new[] { string.Create(CultureInfo.InvariantCulture, $"{up}/{up + down}"), string.Create(CultureInfo.InvariantCulture, $"{level} no change") };
+            var group = SvgBuilder.Group(summary, "domain-summary", ("data-domain", Domains[d].Name), ("data-improved", up), ("data-worsened", down), ("data-no-change", level));
+            SvgBuilder.Lines(group, xDomains + (d + 0.5) * domainWidth, bodyBottom + 4, lines, summaryStyle);
+        }
+        y = bodyBottom + 8 + summaryHeight + size * 0.5;
+        y = DrawNote(svg, width, y, string.Create(CultureInfo.InvariantCulture,
+            $"One arrow per study and domain: the direction at least {Threshold:0%} of its outcomes share, otherwise ◄►. Arrow size: sample size (large > 300, medium 50–300, small < 50; outline: not reported). NR: direction not reported. Vote counting by direction treats studies as independent and equal; read it as a description, not a test of effect."));
+        return (width, y + margin);
+    }
+
+    private static double SymbolSize(SampleSizeBand band) => band switch
+    {
+        SampleSizeBand.Large => 16,
+        SampleSizeBand.Small => 8,
+        _ => 12,
+    };
+
+    /// <summary>Draws ▲, ▼ or ◄► centred on (cx, cy) as a path, so the shape never depends on a font.</summary>
+    private static XElement Symbol(XElement parent, Direction direction, SampleSizeBand band, double cx, double cy)
+    {
+        double s = SymbolSize(band), h = s / 2;
+        string d = direction switch
+        {
+            Direction.Improved => $"M{P(cx, cy - h)}L{P(cx + h, cy + h)}L{P(cx - h, cy + h)}Z",
+            Direction.Worsened => $"M{P(cx, cy + h)}L{P(cx + h, cy - h)}L{P(cx - h, cy - h)}Z",
+            _ => $"M{P(cx - 1.5 - h, cy)}L{P(cx - 1.5, cy - h * 0.8)}L{P(cx - 1.5, cy + h * 0.8)}Z M{P(cx + 1.5 + h, cy)}L{P(cx + 1.5, cy - h * 0.8)}L{P(cx + 1.5, cy + h * 0.8)}Z",
+        };
+        bool outline = band == SampleSizeBand.NotReported;
+        return SvgBuilder.Add(parent, "path", ("class", "effect-symbol"), ("d", d),
+            ("fill", outline ? "#ffffff" : Palette.Ink), ("stroke", Palette.Ink), ("stroke-width", outline ? 1.2 : 0),
+            ("data-direction", direction.ToString()), ("data-sample-band", band.ToString()));
+    }
+
+    private static string P(double x, double y) => SvgBuilder.Num(x) + "," + SvgBuilder.Num(y);
+
+    private static double DrawLegend(SvgBuilder svg, double x, double top, double maxWidth, double size)
+    {
+        LegendItem Arrow(string label, Direction direction, SampleSizeBand band) =>
+            new(label, (parent, box) => Symbol(parent, direction, band, box.X + box.Width / 2, box.Y + box.Height / 2), 18);
+        LegendItem Tint(string label, RiskOfBias? risk) => new(label, (parent, box) => SvgBuilder.Add(parent, "rect",
+            ("x", box.X), ("y", box.Y), ("width", box.Width), ("height", box.Height), ("fill", Palette.Tint(risk)), ("stroke", Palette.Muted), ("stroke-width", 0.5)));
+        double height = Legend.Draw(svg.Body, x, top, maxWidth,
+        [
+            Arrow("Positive impact", Direction.Improved, SampleSizeBand.Medium),
+            Arrow("Negative impact", Direction.Worsened, SampleSizeBand.Medium),
+            Arrow("No change / mixed", Direction.Mixed, SampleSizeBand.Medium),
+        ], size * 0.9, "Direction");
+        height += 4;
+        height += Legend.Draw(svg.Body, x, top + height, maxWidth,
+        [
+            Arrow("> 300", Direction.Improved, SampleSizeBand.Large),
+            Arrow("50–300", Direction.Improved, SampleSizeBand.Medium),
+            Arrow("< 50", Direction.Improved, SampleSizeBand.Small),
+            Arrow("Not reported", Direction.Improved, SampleSizeBand.NotReported),
+        ], size * 0.9, "Sample size");
+        height += 4;
+        height += Legend.Draw(svg.Body, x, top + height, maxWidth,
+        [
+            Tint("Low", RiskOfBias.Low), Tint("Some concerns", RiskOfBias.SomeConcerns), Tint("High", RiskOfBias.High), Tint("Not assessed", null),
+        ], size * 0.9, "Risk of bias (row)");
+        return height;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace Evidence.Analytics;
+
+/// <summary>The charts of an evidence base: one discoverable entry point, e.g. <c>evidence.InterventionTypeChart().SaveSvg("types.svg")</c>.</summary>
+/// <remarks>Counts here are distinct studies (or interventions, for the typology), counted directly from the evidence base.</remarks>
+public static class EvidenceCharts
+{
+    /// <summary>Studies per intervention type, most frequent first (the scoping review's 23/16/11/10/9/7).</summary>
+    /// <remarks>Types are multi-label: a study counts once under each type its interventions have, so the bars add up
+    /// to more than the number of studies; the chart's note says so.</remarks>
+    public static BarChart InterventionTypeChart(this EvidenceBase evidence, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var counts = new Dictionary<InterventionType, int>();
+        foreach (var study in evidence.Studies)
+            foreach (var type in evidence.InterventionTypesOf(study))
+                counts[type] = counts.GetValueOrDefault(type) + 1;
+        var bars = counts.OrderBy(p => p.Key).Select(p => (p.Key.Name, new[] { p.Value }));
+        int codes = counts.Values.Sum();
+        return new BarChart("Intervention types", Studies(evidence.Studies.Length, "included"), "Studies", ["Studies"], bars, sort: true,
+            Invariant($"A study counts once under each of its intervention types: {codes} type codes across {evidence.Studies.Length} studies."), options);
+    }
+
+    /// <summary>Studies per design group (RCT, qualitative, other).</summary>
+    public static BarChart DesignGroupChart(this EvidenceBase evidence, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var bars = Enum.GetValues<DesignGroup>()
+            .Select(g => (g.Label(), new[] { evidence.Studies.Count(s => s.DesignGroup == g) }));
+        return new BarChart("Study designs", Studies(evidence.Studies.Length, "included"), "Studies", ["Studies"], bars, sort: false, null, options);
+    }
+
+    /// <summary>Studies per intervention type, stacked by design group, most frequent type first.</summary>
+    public static BarChart DesignsByInterventionTypeChart(this EvidenceBase evidence, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var groups = Enum.GetValues<DesignGroup>();
+        var counts = new SortedDictionary<InterventionType, int[]>();
+        foreach (var study in evidence.Studies)
+        {
+            foreach (var type in evidence.InterventionTypesOf(study))
+            {
+                if (!counts.TryGetValue(type, out var row)) counts[type] = row = new int[groups.Length];
+                row[(int)study.DesignGroup]++;
+            }
+        }
+        return new BarChart("Designs by intervention type", Studies(evidence.Studies.Length, "included"), "Studies",
+            groups.Select(g => g.Label()), counts.Select(p => (p.Key.Name, p.Value)), sort: true,
+            "A study counts once under each of its intervention types.", options);
+    }
+
+    /// <summary>Interventions per level of Kimberlee's (2015) social-prescribing typology, in level order.</summary>
+    public static BarChart TypologyChart(this EvidenceBase evidence, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var bars = Enum.GetValues<TypologyLevel>()
+            .Select(level => (level.Label(), new[] { evidence.Interventions.Count(i => i.Typology.Level == level) }));
+        int coded = evidence.Interventions.Count(i => i.Typology.IsCoded);
+        return new BarChart("Social prescribing typology levels (Kimberlee 2015)",
+            Invariant($"{evidence.Interventions.Length} interventions"), "Interventions", ["Interventions"], bars, sort: false,
+            "Levels derived from the coded attributes (link worker, needs assessment, follow-up, referral route)" + (coded == 0 ? "." : Invariant($"; {coded} coded explicitly by the reviewers.")), options);
+    }
+
+    /// <summary>The PRISMA flow diagram of a review: its flow counts, or (when it has none) only the included studies.</summary>
+    public static PrismaFlowDiagram FlowDiagram(this EvidenceBase evidence, PrismaVariant variant = PrismaVariant.Prisma2020, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return new PrismaFlowDiagram(evidence.Flow ?? new PrismaFlow(studiesIncluded: evidence.Studies.Length), variant, options);
+    }
+
+    /// <summary>The PRISMA flow diagram of a set of flow counts.</summary>
+    public static PrismaFlowDiagram Diagram(this PrismaFlow flow, PrismaVariant variant = PrismaVariant.Prisma2020, ChartOptions? options = null) =>
+        new(flow, variant, options);
+
+    /// <summary>The effect direction plot of a review's findings: studies × outcome domains.</summary>
+    /// <param name="evidence">The evidence base.</param>
+    /// <param name="threshold">The share of a study's outcomes in a domain that must agree for one arrow (the 70% rule).</param>
+    /// <param name="options">Layout options.</param>
+    public static EffectDirectionPlot EffectDirectionPlot(this EvidenceBase evidence, double threshold = 0.7, ChartOptions? options = null) =>
+        new(evidence, threshold, options);
+
+    /// <summary>The harvest plot of a review's findings: outcome domains × direction, one bar per study.</summary>
+    /// <param name="evidence">The evidence base.</param>
+    /// <param name="designWeights">Bar heights (1–5) per design, replacing <see cref="HarvestPlot.DefaultWeight"/> for the designs given.</param>
+    /// <param name="threshold">The share of a study's outcomes in a domain that must agree (the 70% rule).</param>
+    /// <param name="options">Layout options.</param>
+    public static HarvestPlot HarvestPlot(this EvidenceBase evidence, IReadOnlyDictionary<StudyDesign, int>? designWeights = null, double threshold = 0.7, ChartOptions? options = null) =>
+        new(evidence, designWeights, threshold, options);
+
+    private static string Studies(int count, string what) => Invariant($"{count} {what} {(count == 1 ? "study" : "studies")}");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Evidence.Analytics;
+
+[TypeFormatterSource(typeof(DisplayFormatterSource<ConsistencyRanking>))]
+public sealed partial class ConsistencyRanking : IHtmlDisplayable
+{
+    /// <summary>The ranking as an HTML table: rank, label, studies, share with its confidence interval, sign test.</summary>
+    /// <remarks>A self-contained fragment (scoped CSS, encoded text, no scripts).</remarks>
+    public string ToHtml() => Document().ToHtml();
+
+    string IHtmlDisplayable.ToPlainText() => Document().ToPlainText();
+
+    private DisplayDocument Document()
+    {
+        string direction = Entries.IsEmpty ? "improved" : Entries[0].Share.Direction.Label().ToLowerInvariant();
+        var table = new DisplayTable($"{By.Label()} ranked by the share of studies {direction}", "#Rank", By.Label(), "#Studies", "#Share", "#CI", "#Sign test P");
+        foreach (var entry in Entries)
+        {
+            var share = entry.Share;
+            table.Add(entry.Rank, entry.Label, $"{share.Numerator} of {share.Denominator}",
+                string.Create(CultureInfo.InvariantCulture, $"{share.Proportion:0%}"),
+                string.Create(CultureInfo.InvariantCulture, $"{share.Lower:0%} to {share.Upper:0%}"),
+                string.Create(CultureInfo.InvariantCulture, $"{share.SignTestP:0.0000}"));
+        }
+        var document = new DisplayDocument($"{By.Label()}: consistency of {direction} results").Table(table);
+        if (!NoEvidence.IsEmpty)
+            document.Note("No study reported a direction: " + string.Join(", ", NoEvidence) + ".");
+        string method = Entries.IsEmpty ? "" : $" ({Entries[0].Share.Level:0.##%} CI, {Entries[0].Share.Method.Label()})";
+        return document.Note($"Ranked by the lower confidence limit{method}, so many agreeing studies rank above a few.");
+    }
+}

@@ -1,0 +1,81 @@
+using Evidence.Analytics.Import;
+
+namespace Evidence.Analytics;
+
+/// <summary>Imports an evidence workbook (.xlsx, .xls, or a folder of .csv files) in the documented
+/// <see cref="WorkbookFormat"/>, validating every cell.</summary>
+/// <remarks>
+/// <para>The import never throws for bad input: it returns an <see cref="ImportResult"/> with the evidence base when the
+/// workbook has no errors, and every problem found (file, sheet, Excel row, column, value and what was expected).</para>
+/// <para>CSV: a folder holding <c>studies.csv</c>, <c>interventions.csv</c>, <c>findings.csv</c> and optionally
+/// <c>flow.csv</c>, <c>review.csv</c>, <c>vocabulary.csv</c>, <c>configurations.csv</c>,
+/// <c>configuration-links.csv</c> (a sheet's name in lower case, spaces as hyphens). A path to one of those files
+/// means its folder.</para>
+/// </remarks>
+public static class EvidenceWorkbook
+{
+    /// <summary>Imports a workbook file, a folder of CSV files, or the folder of a given CSV file.</summary>
+    /// <param name="path">An .xlsx or .xls file, a folder of CSV files, or one CSV file of such a folder.</param>
+    /// <param name="options">Encoding and size limits; null for the defaults.</param>
+    public static ImportResult Read(string path, ImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= ImportOptions.Default;
+        if (Directory.Exists(path))
+            return WorkbookImporter.Run(path, options, () => new CsvWorkbookSource(path, options));
+        if (!File.Exists(path))
+            return WorkbookImporter.Failed(path, ProblemKind.UnreadableFile, $"There is no file or folder '{path}'.");
+        if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            return WorkbookImporter.Run(Path.GetDirectoryName(path) is { Length: > 0 } relative ? relative : ".", options, () => new CsvWorkbookSource(folder, options));
+        }
+        return WorkbookImporter.Run(path, options, () =>
+        {
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file cannot be opened: {e.Message}", e);
+            }
+            return OpenWorkbook(stream, path, options);
+        });
+    }
+
+    /// <summary>Imports a workbook from a stream: an .xlsx or .xls workbook, or a single CSV file (the sheet its name says).</summary>
+    /// <param name="stream">The content; read to the end but not closed.</param>
+    /// <param name="fileName">The file's name, for the format (by extension, checked against the content) and for problems.</param>
+    /// <param name="options">Encoding and size limits; null for the defaults.</param>
+    public static ImportResult Read(Stream stream, string fileName, ImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        options ??= ImportOptions.Default;
+        if (string.Equals(Path.GetExtension(fileName), ".csv", StringComparison.OrdinalIgnoreCase))
+            return WorkbookImporter.Run(fileName, options, () => new CsvWorkbookSource(stream, fileName, options));
+        return WorkbookImporter.Run(fileName, options, () =>
+        {
+            var buffered = new MemoryStream();
+            stream.CopyTo(buffered);
+            buffered.Position = 0;
+            return OpenWorkbook(buffered, fileName, options);
+        });
+    }
+
+    private static WorkbookSource OpenWorkbook(Stream stream, string file, ImportOptions options)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        int read = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (read == 4 && magic.SequenceEqual((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
+            return new XlsxWorkbookSource(stream, file, options);
+        if (read == 4 && magic.SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+            return new XlsWorkbookSource(stream, file, options);
+        stream.Dispose();
+        throw new WorkbookUnreadableException(ProblemKind.UnreadableFile,
+            "The file is not an Excel workbook (.xlsx or .xls); give a workbook, a folder of CSV files, or one CSV file of such a folder.");
+    }
+}

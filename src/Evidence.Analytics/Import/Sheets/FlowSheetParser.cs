@@ -1,0 +1,63 @@
+namespace Evidence.Analytics.Import;
+
+/// <summary>Reads the Flow sheet (PRISMA counts) and reports, as warnings, the arithmetic that does not add up.</summary>
+internal sealed class FlowSheetParser : SheetParser
+{
+    private static readonly Vocabulary<string> Stages = new("PRISMA stage",
+        WorkbookFormat.FlowStages.Select(stage => (stage, stage, Synonyms(stage))));
+
+    private readonly Dictionary<string, (int Count, int Row)> _single = new(StringComparer.Ordinal);
+    private readonly List<FlowCount> _identified = [];
+    private readonly List<FlowCount> _excluded = [];
+
+    public override WorkbookSheet Format => WorkbookFormat.Flow;
+
+    private static string[] Synonyms(string stage) => stage switch
+    {
+        "Identified" => ["records identified", "identification"],
+        "Duplicates removed" => ["duplicates", "duplicate records removed"],
+        "Automation removed" => ["marked ineligible by automation tools", "automation"],
+        "Other removed" => ["removed for other reasons"],
+        "Screened" => ["records screened"],
+        "Excluded at screening" => ["records excluded"],
+        "Sought" => ["reports sought for retrieval", "sought for retrieval"],
+        "Not retrieved" => ["reports not retrieved"],
+        "Assessed" => ["reports assessed for eligibility", "assessed for eligibility"],
+        "Excluded" => ["reports excluded", "excluded with reasons", "full text excluded"],
+        "Studies included" => ["included", "studies included in review"],
+        "Reports included" => ["reports of included studies"],
+        _ => [],
+    };
+
+    public override void ReadRow(RowReader row, ImportContext context)
+    {
+        string? text = row.Required("Stage");
+        string? stage = null;
+        if (text is not null && !Stages.TryParse(text, out stage))
+        {
+            row.Problem(ProblemKind.UnknownVocabulary, "Stage", text, Stages.UnknownMessage(text));
+            stage = null;
+        }
+        string? label = row.Text("Label");
+        int? count = row.Count("Count");
+        if (row.HasErrors || stage is null || count is null) return;
+        if (stage == "Identified") _identified.Add(new FlowCount(label ?? "Records identified", count.Value));
+        else if (stage == "Excluded") _excluded.Add(new FlowCount(label ?? "Reason not given", count.Value));
+        else if (_single.TryGetValue(stage, out var first))
+            row.Problem(ProblemKind.DuplicateId, "Stage", text, $"The stage '{stage}' is already given on row {first.Row}; only Identified and Excluded may repeat (one row per source or reason).");
+        else _single[stage] = (count.Value, row.RowNumber);
+    }
+
+    public override void EndSheet(SheetState sheet, ImportContext context)
+    {
+        int? Get(string stage) => _single.TryGetValue(stage, out var value) ? value.Count : null;
+        var flow = new PrismaFlow(_identified, Get("Duplicates removed"), Get("Automation removed"), Get("Other removed"), Get("Screened"),
+            Get("Excluded at screening"), Get("Sought"), Get("Not retrieved"), Get("Assessed"), _excluded, Get("Studies included"), Get("Reports included"));
+        foreach (string inconsistency in flow.Inconsistencies)
+        {
+            context.Report(ProblemKind.FlowInconsistency, ProblemSeverity.Warning, sheet.File, sheet.Name,
+                $"The PRISMA counts do not add up: {inconsistency}.");
+        }
+        context.Flow = flow;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Evidence.Analytics.Import;
+
+/// <summary>Reads the typed values of one data row by column header, reporting every bad cell with its location.</summary>
+/// <remarks>Each getter returns null (or empty) when the cell is blank or bad; <see cref="HasErrors"/> tells whether any
+/// error was reported on the row, so a parser builds the record only from a clean row. A column the sheet lacks reads
+/// as blank without a per-row problem: the missing column is reported once, on the header row.</remarks>
+internal sealed class RowReader
+{
+    private static readonly Vocabulary<bool> YesNoVocabulary = new("yes/no value",
+    [
+        (true, "Yes", ["y", "true", "1", "x"]),
+        (false, "No", ["n", "false", "0", "none"]),
+    ]);
+
+    private static readonly string[] NotReported = ["not reported", "nr", "unclear", "unknown", "n/a", "na"];
+
+    private readonly SheetState _sheet;
+    private RawRow _row = new(0, []);
+
+    public RowReader(SheetState sheet) => _sheet = sheet;
+
+    public int RowNumber => _row.Number;
+
+    public bool HasErrors { get; private set; }
+
+    public SheetState Sheet => _sheet;
+
+    public void MoveTo(RawRow row)
+    {
+        _row = row;
+        HasErrors = false;
+    }
+
+    /// <summary>Reports a problem on this row, at a column (by format header) or on the whole row (null).</summary>
+    public void Problem(ProblemKind kind, string? header, string? value, string message, ProblemSeverity severity = ProblemSeverity.Error)
+    {
+        _sheet.Problem(kind, severity, _row.Number, header is null ? -1 : _sheet.ColumnOf(header), value, message);
+        if (severity == ProblemSeverity.Error) HasErrors = true;
+    }
+
+    /// <summary>The trimmed text of a cell, or null when blank or the column is missing.</summary>
+    public string? Text(string header)
+    {
+        int column = _sheet.ColumnOf(header);
+        if (column < 0 || column >= _row.Cells.Length) return null;
+        string? text = _row.Cells[column].Text;
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    /// <summary>The text of a required cell; a blank cell is reported.</summary>
+    public string? Required(string header)
+    {
+        string? text = Text(header);
+        if (text is null && _sheet.ColumnOf(header) >= 0)
+            Problem(ProblemKind.MissingValue, header, null, $"'{header}' is required: {_sheet.Format[header].Description}");
+        return text;
+    }
+
+    private string? Value(string header) => _sheet.Format[header].Required ? Required(header) : Text(header);
+
+    /// <summary>The values of a multi-valued cell, split on ';' (blank parts ignored).</summary>
+    public ImmutableArray<string> List(string header)
+    {
+        string? text = Value(header);
+        return text is null
+            ? []
+            : [.. text.Split(WorkbookColumn.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+
+    /// <summary>A whole number, zero or more.</summary>
+    public int? Count(string header)
+    {
+        string? text = Value(header);
+        if (text is null) return null;
+        if (!TryWholeNumber(text, out long number))
+        {
+            Problem(ProblemKind.NotANumber, header, text, $"'{text}' is not a whole number; '{header}' expects a count such as 120.");
+            return null;
+        }
+        if (number < 0)
+        {
+            Problem(ProblemKind.NegativeCount, header, text, $"'{header}' is a count and cannot be negative ({text}).");
+            return null;
+        }
+        if (number > int.MaxValue)
+        {
+            Problem(ProblemKind.NotANumber, header, text, $"{text} is too large for '{header}'.");
+            return null;
+        }
+        return (int)number;
+    }
+
+    /// <summary>A year of publication, 1900–2100.</summary>
+    public int? Year(string header)
+    {
+        string? text = Value(header);
+        if (text is null) return null;
+        if (!TryWholeNumber(text, out long year))
+        {
+            Problem(ProblemKind.NotANumber, header, text, $"'{text}' is not a year; '{header}' expects a four-digit year such as 2019.");
+            return null;
+        }
+        if (year is < Citation.MinYear or > Citation.MaxYear)
+        {
+            Problem(ProblemKind.YearOutOfRange, header, text, $"{text} is not a plausible year of publication; expected {Citation.MinYear}–{Citation.MaxYear}.");
+            return null;
+        }
+        return (int)year;
+    }
+
+    /// <summary>A decimal number (invariant culture; a decimal comma is accepted when there is no other separator).</summary>
+    public double? Number(string header)
+    {
+        string? text = Value(header);
+        if (text is null) return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number)
+            || text.Count(c => c == ',') == 1 && !text.Contains('.', StringComparison.Ordinal)
+               && double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number))
+            return number;
+        Problem(ProblemKind.NotANumber, header, text, $"'{text}' is not a number; '{header}' expects a number such as -0.35.");
+        return null;
+    }
+
+    /// <summary>Yes or no; "not reported" and its spellings read as null.</summary>
+    public bool? YesNo(string header)
+    {
+        string? text = Value(header);
+        if (text is null || NotReported.Contains(text.ToLowerInvariant())) return null;
+        if (YesNoVocabulary.TryParse(text, out bool value)) return value;
+        Problem(ProblemKind.InvalidValue, header, text, $"'{text}' is not yes or no; '{header}' expects Yes, No or blank (not reported).");
+        return null;
+    }
+
+    /// <summary>One value of a controlled vocabulary (an enum).</summary>
+    public T? Enum<T>(string header, Vocabulary<T> vocabulary) where T : struct
+    {
+        string? text = Value(header);
+        if (text is null) return null;
+        if (vocabulary.TryParse(text, out T value)) return value;
+        Problem(ProblemKind.UnknownVocabulary, header, text, vocabulary.UnknownMessage(text));
+        return null;
+    }
+
+    /// <summary>One term of an extensible vocabulary.</summary>
+    public T? Term<T>(string header, Vocabulary<T> vocabulary) where T : Analytics.Term
+    {
+        string? text = Value(header);
+        if (text is null) return null;
+        if (vocabulary.TryParse(text, out T value)) return value;
+        Problem(ProblemKind.UnknownVocabulary, header, text, vocabulary.UnknownMessage(text) + ExtendHint(vocabulary));
+        return null;
+    }
+
+    /// <summary>The values of a multi-valued vocabulary cell; each unknown part is reported.</summary>
+    public ImmutableArray<T> Terms<T>(string header, Vocabulary<T> vocabulary) where T : notnull
+    {
+        var parts = List(header);
+        if (parts.IsEmpty) return [];
+        var values = ImmutableArray.CreateBuilder<T>(parts.Length);
+        foreach (string part in parts)
+        {
+            if (vocabulary.TryParse(part, out T value)) values.Add(value);
+            else Problem(ProblemKind.UnknownVocabulary, header, part, vocabulary.UnknownMessage(part) + ExtendHint(vocabulary));
+        }
+        return values.ToImmutable();
+    }
+
+    private static string ExtendHint<T>(Vocabulary<T> vocabulary) where T : notnull =>
+        typeof(T) == typeof(InterventionType) || typeof(T) == typeof(OutcomeDomain) || typeof(T) == typeof(ConfigurationFamily)
+            ? $" To add a {vocabulary.Field}, declare it on the Vocabulary sheet."
+            : "";
+
+    /// <summary>Whole numbers as people type them and Excel stores them: "120", "120.0", "1,200" is not accepted (ambiguous).</summary>
+    private static bool TryWholeNumber(string text, out long number)
+    {
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out number))
+            return true;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
+            && value == Math.Floor(value) && Math.Abs(value) < 1e15)
+        {
+            number = (long)value;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+
+namespace Evidence.Analytics.Import;
+
+/// <summary>One sheet being imported: where it is, its header (which column holds which format column), the data rows
+/// read and the rows with errors.</summary>
+internal sealed class SheetState
+{
+    private readonly ImportContext _context;
+    private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
+    private readonly List<int> _dataRows = [];
+    private readonly HashSet<int> _rejected = [];
+    private string?[] _headers = [];
+    private bool[] _known = [];
+    private readonly HashSet<int> _orphansReported = [];
+
+    public SheetState(ImportContext context, WorkbookSheet format, string file, string name)
+    {
+        _context = context;
+        Format = format;
+        File = file;
+        Name = name;
+    }
+
+    public WorkbookSheet Format { get; }
+
+    /// <summary>The file the sheet is in (the workbook, or the sheet's CSV file).</summary>
+    public string File { get; }
+
+    /// <summary>The sheet's name as written in the file.</summary>
+    public string Name { get; }
+
+    public int HeaderRow { get; private set; }
+
+    public int RowsRead => _dataRows.Count;
+
+    public int RowsImported => _dataRows.Count - _rejected.Count;
+
+    public SheetImportCounts Counts => new(Name, RowsRead, RowsImported);
+
+    /// <summary>The column index of a format column, or -1 when the sheet does not have it.</summary>
+    public int ColumnOf(string header) => _columns.GetValueOrDefault(header, -1);
+
+    /// <summary>The header as written in the file for a column index, or the column letter.</summary>
+    public string HeaderAt(int column) =>
+        column < _headers.Length && _headers[column] is { } header ? header : "column " + CellReference.Column(column);
+
+    /// <summary>Maps the header row to the format's columns, reporting missing, duplicated and unknown headers.</summary>
+    public void ReadHeader(RawRow row)
+    {
+        HeaderRow = row.Number;
+        _headers = new string?[row.Cells.Length];
+        _known = new bool[row.Cells.Length];
+        var byKey = Format.Columns.ToDictionary(c => WorkbookFormat.HeaderKey(c.Header), StringComparer.Ordinal);
+        for (int i = 0; i < row.Cells.Length; i++)
+        {
+            string? text = row.Cells[i].Text?.Trim();
+            if (string.IsNullOrEmpty(text)) continue;
+            _headers[i] = text;
+            if (!byKey.TryGetValue(WorkbookFormat.HeaderKey(text), out var column))
+            {
+                Problem(ProblemKind.UnknownColumn, ProblemSeverity.Warning, row.Number, i, text,
+                    $"'{text}' is not a column of the {Format.Name} sheet, so its values are not imported; the columns are: {string.Join("; ", Format.Columns.Select(c => c.Header))}.");
+            }
+            else if (_columns.TryAdd(column.Header, i))
+            {
+                _known[i] = true;
+            }
+            else
+            {
+                Problem(ProblemKind.DuplicateColumn, ProblemSeverity.Error, row.Number, i, text,
+                    $"The column '{column.Header}' appears twice (also in column {CellReference.Column(_columns[column.Header])}); keep one.");
+            }
+        }
+        foreach (var column in Format.Columns.Where(c => c.Required && !_columns.ContainsKey(c.Header)))
+        {
+            _context.Add(new ImportProblem(ProblemKind.MissingColumn, ProblemSeverity.Error, File, Name, row.Number, column.Header, null, null,
+                $"The {Format.Name} sheet has no '{column.Header}' column, which is required ({column.Description})"));
+        }
+    }
+
+    public void AddDataRow(int number) => _dataRows.Add(number);
+
+    /// <summary>Reports formulas (warning), error values (error, and the cell then reads as blank) and values in columns
+    /// without a header (warning, once per column).</summary>
+    public void CheckCells(RawRow row)
+    {
+        var cells = row.Cells;
+        for (int i = 0; i < cells.Length; i++)
+        {
+            var cell = cells[i];
+            if (cell.Flags == CellFlags.None && cell.IsBlank) continue;
+            if (i >= _known.Length || !_known[i])
+            {
+                if ((i >= _headers.Length || _headers[i] is null) && !cell.IsBlank && _orphansReported.Add(i))
+                    Problem(ProblemKind.UnknownColumn, ProblemSeverity.Warning, row.Number, i, cell.Text,
+                        $"Column {CellReference.Column(i)} has values but no header, so they are not imported; give it a header from the format or clear it.");
+                continue;
+            }
+            if ((cell.Flags & CellFlags.Error) != 0)
+            {
+                Problem(ProblemKind.CellError, ProblemSeverity.Error, row.Number, i, cell.Text,
+                    $"The cell shows the Excel error {cell.Text}; correct the formula or type the value.");
+                cells[i] = default;
+            }
+            else if ((cell.Flags & CellFlags.Formula) != 0)
+            {
+                Problem(ProblemKind.Formula, ProblemSeverity.Warning, row.Number, i, cell.Text,
+                    cell.Text is null
+                        ? "The cell holds a formula with no saved value, so it reads as blank; open the workbook in Excel and save it, or type the value."
+                        : $"The cell holds a formula; its last calculated value '{cell.Text}' is used. Type the value if it should not change.");
+            }
+        }
+    }
+
+    /// <summary>Whether a row number is one of this sheet's data rows.</summary>
+    public bool IsDataRow(int number) => _dataRows.BinarySearch(number) >= 0;
+
+    /// <summary>Records a problem at a cell (or a row when <paramref name="column"/> is negative); an error rejects the row.</summary>
+    public void Problem(ProblemKind kind, ProblemSeverity severity, int row, int column, string? value, string message)
+    {
+        string? header = column >= 0 ? HeaderAt(column) : null;
+        string? cell = column >= 0 ? CellReference.Of(row, column) : null;
+        _context.Add(new ImportProblem(kind, severity, File, Name, row, header, cell, value, message));
+        if (severity == ProblemSeverity.Error && IsDataRow(row)) _rejected.Add(row);
+    }
+
+    /// <summary>Reports merged ranges: each one is an error on every data row it covers.</summary>
+    public void ReportMerged(IReadOnlyList<MergedRange> ranges)
+    {
+        foreach (var range in ranges)
+        {
+            Problem(ProblemKind.MergedCells, ProblemSeverity.Error, range.FirstRow, range.FirstColumn, range.ToString(),
+                $"Cells {range} are merged, so only {CellReference.Of(range.FirstRow, range.FirstColumn)} holds a value; unmerge them and fill in every row.");
+            for (int row = range.FirstRow + 1; row <= range.LastRow; row++)
+            {
+                if (IsDataRow(row)) _rejected.Add(row);
+            }
+        }
+    }
+
+    public ImmutableArray<string?> Headers => [.. _headers];
+}

@@ -1,0 +1,59 @@
+namespace Evidence.Analytics.Import;
+
+/// <summary>Reads the Vocabulary sheet: new intervention types, outcome domains and configuration families, with synonyms.</summary>
+/// <remarks>Terms declared here are accepted on the later sheets and sort after the seeded terms, in the order declared.</remarks>
+internal sealed class VocabularySheetParser : SheetParser
+{
+    private static readonly Vocabulary<string> Fields = new("vocabulary",
+    [
+        ("Intervention type", "Intervention type", ["intervention types", "types", "type"]),
+        ("Outcome domain", "Outcome domain", ["outcome domains", "outcome", "domain"]),
+        ("Configuration family", "Configuration family", ["configuration families", "family", "cmo family"]),
+    ]);
+
+    private int _order = 100;
+
+    public override WorkbookSheet Format => WorkbookFormat.Vocabulary;
+
+    public override void ReadRow(RowReader row, ImportContext context)
+    {
+        string? field = row.Required("Field");
+        string? term = row.Required("Term");
+        var synonyms = row.List("Synonyms").ToArray();
+        string? canonical = null;
+        if (field is not null && !Fields.TryParse(field, out canonical))
+            row.Problem(ProblemKind.UnknownVocabulary, "Field", field, Fields.UnknownMessage(field));
+        if (row.HasErrors || canonical is null || term is null) return;
+        int order = _order++;
+        try
+        {
+            switch (canonical)
+            {
+                case "Intervention type":
+                    context.InterventionTypes = Extend(context.InterventionTypes, new InterventionType(term, order), term, synonyms, row);
+                    break;
+                case "Outcome domain":
+                    context.OutcomeDomains = Extend(context.OutcomeDomains, new OutcomeDomain(term, order), term, synonyms, row);
+                    break;
+                default:
+                    context.ConfigurationFamilies = Extend(context.ConfigurationFamilies, new ConfigurationFamily(term, order), term, synonyms, row);
+                    break;
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            row.Problem(ProblemKind.InvalidValue, "Synonyms", string.Join("; ", synonyms), e.Message + " A spelling can mean only one term.");
+        }
+    }
+
+    private static Vocabulary<T> Extend<T>(Vocabulary<T> vocabulary, T value, string term, string[] synonyms, RowReader row) where T : Term
+    {
+        if (vocabulary.TryParse(term, out T existing))
+        {
+            row.Problem(ProblemKind.DuplicateId, "Term", term,
+                $"'{term}' already means the {vocabulary.Field} '{existing}'; declare only new terms.");
+            return vocabulary;
+        }
+        return vocabulary.With(value, term, synonyms);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using ExcelDataReader;
+
+namespace Evidence.Analytics.Import;
+
+/// <summary>Reads the sheets of a legacy .xls (BIFF) workbook with ExcelDataReader.</summary>
+/// <remarks>An .xls workbook holds at most 65,536 rows a sheet, so its sheets are read into memory at once
+/// (ExcelDataReader reads sheets in order only). ExcelDataReader gives formulas' cached values but does not say which
+/// cells hold formulas, so the formula warning is not available for .xls; merged ranges are.</remarks>
+internal sealed class XlsWorkbookSource : WorkbookSource
+{
+    private readonly Dictionary<string, (List<RawRow> Rows, List<MergedRange> Merged)> _sheets = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+
+    static XlsWorkbookSource() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public XlsWorkbookSource(Stream stream, string file, ImportOptions options) : base(file)
+    {
+        long cells = 0;
+        try
+        {
+            using var reader = ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = false });
+            do
+            {
+                string name = reader.Name;
+                var rows = new List<RawRow>();
+                int number = 0;
+                while (reader.Read())
+                {
+                    number++;
+                    var cellsOfRow = new RawCell[reader.FieldCount];
+                    for (int i = 0; i < cellsOfRow.Length; i++)
+                    {
+                        cellsOfRow[i] = ToCell(reader.GetValue(i));
+                        if (cellsOfRow[i].Text is not null && ++cells > options.MaxCells)
+                            throw new WorkbookUnreadableException(ProblemKind.TooLarge, string.Create(CultureInfo.InvariantCulture, $"The workbook is refused: it holds more than {options.MaxCells:N0} cells."));
+                    }
+                    rows.Add(new RawRow(number, cellsOfRow));
+                }
+                var merged = (reader.MergeCells ?? []).Select(m => new MergedRange(m.FromRow + 1, m.FromColumn, m.ToRow + 1, m.ToColumn)).ToList();
+                if (_sheets.TryAdd(name, (rows, merged))) _names.Add(name);
+            }
+            while (reader.NextResult());
+        }
+        catch (Exception e) when (e is not WorkbookUnreadableException and (ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException or IOException or ArgumentException or InvalidOperationException))
+        {
+            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file is not a readable .xls workbook: {e.Message}", e);
+        }
+    }
+
+    private static RawCell ToCell(object? value) => value switch
+    {
+        null => default,
+        string text => new RawCell(text),
+        double number => new RawCell(number.ToString("R", CultureInfo.InvariantCulture)),
+        bool flag => new RawCell(flag ? "TRUE" : "FALSE"),
+        DateTime date => new RawCell(date.TimeOfDay == TimeSpan.Zero
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : date.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), CellFlags.Date),
+        IFormattable formattable => new RawCell(formattable.ToString(null, CultureInfo.InvariantCulture)),
+        _ => new RawCell(value.ToString()),
+    };
+
+    public override IReadOnlyList<string> SheetNames => _names;
+
+    public override SheetSource OpenSheet(string name) => new XlsSheet(File, name, _sheets[name].Rows, _sheets[name].Merged);
+
+    private sealed class XlsSheet(string file, string name, List<RawRow> rows, List<MergedRange> merged) : SheetSource(file, name)
+    {
+        public override IEnumerable<RawRow> ReadRows() => rows;
+
+        public override IReadOnlyList<MergedRange> MergedRanges => merged;
+    }
+}

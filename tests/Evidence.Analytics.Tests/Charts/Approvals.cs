@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Xunit;
+
+namespace Evidence.Analytics.Tests.Charts;
+
+/// <summary>Approval (golden-file) checks: the received SVG must equal <c>Approved/NAME.approved.svg</c> next to this file.</summary>
+/// <remarks>On a difference the received file is written beside the approved one (<c>NAME.received.svg</c>) and the failure
+/// names the first differing line. To accept a deliberate change, look at the received file (render it), then copy it over
+/// the approved one, or run the tests once with EVIDENCE_APPROVE=1.</remarks>
+internal static class Approvals
+{
+    public static void Verify(string name, string received, [CallerFilePath] string callerPath = "")
+    {
+        string folder = Path.Combine(Path.GetDirectoryName(callerPath)!, "Approved");
+        string approvedPath = Path.Combine(folder, name + ".approved.svg");
+        string receivedPath = Path.Combine(folder, name + ".received.svg");
+        if (Environment.GetEnvironmentVariable("EVIDENCE_APPROVE") == "1")
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(approvedPath, received, new UTF8Encoding(false));
+        }
+        string? approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : null;
+        if (approved == received)
+        {
+            if (File.Exists(receivedPath)) File.Delete(receivedPath);
+            return;
+        }
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(receivedPath, received, new UTF8Encoding(false));
+        Assert.Fail(approved is null
+            ? $"No approved file for '{name}'. Look at {receivedPath} and, if right, rename it to {Path.GetFileName(approvedPath)}."
+            : $"'{name}' differs from its approved file {FirstDifference(approved, received)}.\nReceived: {receivedPath}\nApproved: {approvedPath}\nIf the change is intended, look at the received file and copy it over the approved one.");
+    }
+
+    private static string FirstDifference(string approved, string received)
+    {
+        string[] a = approved.Split('\n'), r = received.Split('\n');
+        for (int i = 0; i < Math.Max(a.Length, r.Length); i++)
+        {
+            string left = i < a.Length ? a[i] : "<end of file>", right = i < r.Length ? r[i] : "<end of file>";
+            if (left != right) return $"at line {i + 1}:\n  approved: {left.Trim()}\n  received: {right.Trim()}";
+        }
+        return "(line endings only)";
+    }
+}

@@ -1,0 +1,21 @@
+namespace Evidence.Analytics.Tests.Charts;
+
+/// <summary>Every chart of the sample, keyed by file name: the approval tests and the looking script iterate over it.</summary>
+internal static class ChartGallery
+{
+    public static IReadOnlyList<(string Name, Chart Chart)> All()
+    {
+        var evidence = ChartSamples.ScopingReview();
+        return
+        [
+            ("intervention-types", evidence.InterventionTypeChart()),
+            ("design-groups", evidence.DesignGroupChart()),
+            ("designs-by-intervention-type", evidence.DesignsByInterventionTypeChart()),
+            ("typology-levels", evidence.TypologyChart()),
+            ("effect-direction-plot", evidence.EffectDirectionPlot()),
+            ("harvest-plot", evidence.HarvestPlot()),
+            ("prisma-flow", evidence.FlowDiagram(PrismaVariant.PrismaScR)),
+            ("prisma-flow-partial", new PrismaFlow(screened: 13851, studiesIncluded: 33).Diagram(PrismaVariant.PrismaScR)),
+        ];
+    }
+}
