@@ -24,6 +24,9 @@ public static class EvidenceCli
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());
+        root.Subcommands.Add(MapCommand.Create());
+        root.Subcommands.Add(ShareCommand.Create());
+        root.Subcommands.Add(AgreementCommand.Create());
         return root;
     }
 
