@@ -501,8 +501,9 @@
   function renderShares() {
     const rows = shares(filtered, scopes);
     const level = Math.round(data.confidenceLevel * 100);
-    $('shares-help').textContent = 'Among the RCTs in the current filter that measured each outcome, the share whose overall direction of effect was improvement, with a ' +
-      level + '% Wilson interval. Direction is coded regardless of statistical significance.';
+    $('shares-help').textContent = 'Among the RCTs in the current filter that report a direction on each outcome, the share whose direction was improvement, with a ' +
+      level + '% Wilson interval. A study with several findings on an outcome takes the direction at least ' + Math.round(vocab.threshold * 100) +
+      '% of them share, otherwise mixed. Direction is coded regardless of statistical significance; the unit is the study, not the finding.';
     const table = $('shares-table');
     table.replaceChildren();
     table.append(el('caption', { class: 'visually-hidden', text: 'Share of RCTs reporting improvement, by outcome' }));
