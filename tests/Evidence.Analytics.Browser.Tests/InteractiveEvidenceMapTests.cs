@@ -252,6 +252,21 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         await map.AssertCleanAsync();
     }
 
+    [Theory]
+    [InlineData("postpartum-social-prescribing.xlsx")]
+    [InlineData("perinatal-peer-support.xlsx")]
+    public async Task SampleWorkbook_RctFilter_EveryCellMatchesTheLibrary(string workbook)
+    {
+        var evidence = EvidenceWorkbook.Read(Path.Combine(AppContext.BaseDirectory, "data-samples", workbook)).GetEvidenceOrThrow();
+        await using var map = await MapPage.OpenAsync(fixture.Browser, evidence, Path.GetFileNameWithoutExtension(workbook));
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, EvidenceFilter.All, evidence);
+        await map.TickAsync("designGroup", "RCT");
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, EvidenceFilter.All with { DesignGroups = [DesignGroup.Rct] }, evidence);
+        await AssertSharesMatchLibraryAsync(map, evidence, EvidenceFilter.All with { DesignGroups = [DesignGroup.Rct] });
+        await map.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, Path.GetFileNameWithoutExtension(workbook) + ".png"), FullPage = true });
+        await map.AssertCleanAsync();
+    }
+
     [Fact]
     public async Task HeatCells_Counts_MeetWcagAaContrast()
     {
