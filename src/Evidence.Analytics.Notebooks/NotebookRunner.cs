@@ -18,8 +18,10 @@ namespace Evidence.Analytics.Notebooks;
 /// this runner was built with; no package is restored. Run stops at the first failing cell, which carries an
 /// <c>error</c> output; later cells are left without outputs.</para>
 /// <para>Differences from the kernel: no magic commands (<c>#!time</c>, other languages), no package restore, the
-/// C# language version is whatever Roslyn 5.12 supports, and diagnostics are worded by Roslyn. Runs are serialised
-/// within a process because cells write to the process-wide <see cref="Console"/>.</para>
+/// C# language version is whatever Roslyn 5.12 supports, and diagnostics are worded by Roslyn.</para>
+/// <para>As in VS Code, cells run with the notebook's folder as the current directory, so relative paths mean the same
+/// in both. Runs are serialised within a process because the current directory and <see cref="Console"/> output are
+/// process-wide; both are restored afterwards.</para>
 /// </remarks>
 public sealed class NotebookRunner
 {
@@ -48,48 +50,63 @@ public sealed class NotebookRunner
         await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string directory = notebook.Path is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(notebook.Path)!;
-            var session = new Session(directory, ResolvePackage);
-            var cells = new List<NotebookCell>(notebook.Cells.Length);
-            NotebookCellFailure? failure = null;
-            int executionCount = 0, run = 0;
-            foreach (var cell in notebook.Cells)
+            string previousDirectory = Directory.GetCurrentDirectory();
+            string directory = notebook.Path is null ? previousDirectory : Path.GetDirectoryName(notebook.Path)!;
+            // Like the kernel in VS Code, code runs in the notebook's folder, so "../data-samples/…" means the same in both.
+            Directory.SetCurrentDirectory(directory);
+            try
             {
-                if (cell.Kind != NotebookCellKind.Code)
-                {
-                    cells.Add(cell);
-                    continue;
-                }
-                if (failure is not null)
-                {
-                    cells.Add(cell.WithOutputs([], null));
-                    continue;
-                }
-                var code = NotebookCellCode.Prepare(cell.Source);
-                if (cell.Kernel != "csharp")
-                {
-                    failure = new NotebookCellFailure(cell, $"it is a '{cell.Kernel}' cell; the runner executes C# only");
-                    cells.Add(cell.WithOutputs([NotebookOutput.Error("UnsupportedKernel", failure.Message, [failure.Message])], null));
-                    continue;
-                }
-                if (code.IsEmpty && code.Packages.IsEmpty && code.Problem is null)
-                {
-                    cells.Add(cell.WithOutputs([], null));
-                    continue;
-                }
-                executionCount++;
-                run++;
-                var (outputs, message) = await session.RunAsync(code, cancellationToken).ConfigureAwait(false);
-                if (message is not null)
-                    failure = new NotebookCellFailure(cell, message);
-                cells.Add(cell.WithOutputs(outputs, executionCount));
+                return await RunCellsAsync(notebook, directory, cancellationToken).ConfigureAwait(false);
             }
-            return new NotebookRun(notebook.WithCells(cells), run, failure);
+            finally
+            {
+                Directory.SetCurrentDirectory(previousDirectory);
+            }
         }
         finally
         {
             Gate.Release();
         }
+    }
+
+    private async Task<NotebookRun> RunCellsAsync(Notebook notebook, string directory, CancellationToken cancellationToken)
+    {
+        var session = new Session(directory, ResolvePackage);
+        var cells = new List<NotebookCell>(notebook.Cells.Length);
+        NotebookCellFailure? failure = null;
+        int executionCount = 0, run = 0;
+        foreach (var cell in notebook.Cells)
+        {
+            if (cell.Kind != NotebookCellKind.Code)
+            {
+                cells.Add(cell);
+                continue;
+            }
+            if (failure is not null)
+            {
+                cells.Add(cell.WithOutputs([], null));
+                continue;
+            }
+            var code = NotebookCellCode.Prepare(cell.Source);
+            if (cell.Kernel != "csharp")
+            {
+                failure = new NotebookCellFailure(cell, $"it is a '{cell.Kernel}' cell; the runner executes C# only");
+                cells.Add(cell.WithOutputs([NotebookOutput.Error("UnsupportedKernel", failure.Message, [failure.Message])], null));
+                continue;
+            }
+            if (code.IsEmpty && code.Packages.IsEmpty && code.Problem is null)
+            {
+                cells.Add(cell.WithOutputs([], null));
+                continue;
+            }
+            executionCount++;
+            run++;
+            var (outputs, message) = await session.RunAsync(code, cancellationToken).ConfigureAwait(false);
+            if (message is not null)
+                failure = new NotebookCellFailure(cell, message);
+            cells.Add(cell.WithOutputs(outputs, executionCount));
+        }
+        return new NotebookRun(notebook.WithCells(cells), run, failure);
     }
 
     /// <summary>Loads, runs and returns a notebook file.</summary>
@@ -151,6 +168,11 @@ public sealed class NotebookRunner
                     return Fail("PackageNotFound", message, [message]);
                 }
                 _options = _options.AddReferences(assembly);
+                if (VersionOf(assembly) is { } built && package.Version is { } asked && !asked.Contains('*', StringComparison.Ordinal)
+                    && !asked.Equals(built, StringComparison.OrdinalIgnoreCase))
+                {
+                    _outputs.Stderr.Write($"The notebook asks for {package.Id} {asked}; the runner uses the build it belongs to, {built}.\n");
+                }
             }
             if (code.IsEmpty)
                 return ([], null);
@@ -198,6 +220,9 @@ public sealed class NotebookRunner
             _outputs.Add(NotebookOutput.Error(name, value, traceback));
             return (_outputs.Take(), message ?? value);
         }
+
+        private static string? VersionOf(Assembly assembly) =>
+            assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
 
         /// <summary>Whether the submission ends in an expression without a semicolon whose type is not void: the
         /// kernel's rule for showing a cell's value (<c>x</c> shows, <c>x;</c> and <c>Console.WriteLine(x)</c> do not).</summary>

@@ -64,9 +64,14 @@ internal sealed class DisplayFormatter
         return Invoke(instance, "ToSvg") is { } svg ? HtmlFragment.Wrap(svg) : null;
     }
 
-    /// <summary>The value's plain text: <see cref="IHtmlDisplayable.ToPlainText"/> or <see cref="object.ToString"/>.</summary>
-    internal static string ToPlainText(object instance) =>
-        instance is IHtmlDisplayable displayable ? displayable.ToPlainText() : instance.ToString() ?? "";
+    /// <summary>The value's plain text: <see cref="IHtmlDisplayable.ToPlainText"/>, a chart's title and description
+    /// (its numbers in words), or <see cref="object.ToString"/>.</summary>
+    internal static string ToPlainText(object instance) => instance switch
+    {
+        IHtmlDisplayable displayable => displayable.ToPlainText(),
+        Chart chart => chart.Title + "\n" + chart.Description,
+        _ => instance.ToString() ?? "",
+    };
 
     private static string? Invoke(object instance, string methodName) =>
         instance.GetType().GetMethod(methodName, BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes) is { ReturnType: var returns } method

@@ -63,13 +63,25 @@ internal static class EvidenceBaseSummary
 
     private static DisplayTable Types(EvidenceBase evidence)
     {
-        var studiesByType = evidence.Studies
-            .SelectMany(s => evidence.InterventionTypesOf(s).Select(t => (Type: t, Study: s)))
-            .GroupBy(p => p.Type)
-            .OrderBy(g => g.Key);
+        // One pass over studies: a study counts once per type however many of its interventions have it.
+        var studies = new Dictionary<InterventionType, int>();
+        var seen = new HashSet<InterventionType>();
+        foreach (var study in evidence.Studies)
+        {
+            seen.Clear();
+            foreach (string id in study.InterventionIds)
+            {
+                foreach (var type in evidence.Intervention(id).Types)
+                {
+                    if (seen.Add(type))
+                        studies[type] = studies.GetValueOrDefault(type) + 1;
+                }
+            }
+        }
+        var interventions = evidence.Interventions.SelectMany(i => i.Types).CountBy(t => t).ToDictionary();
         var table = new DisplayTable("Intervention types", "Type", "#Studies", "#Interventions");
-        foreach (var group in studiesByType)
-            table.Add(group.Key.Name, group.Count(), evidence.Interventions.Count(i => i.Types.Contains(group.Key)));
+        foreach (var type in studies.Keys.Order())
+            table.Add(type.Name, studies[type], interventions.GetValueOrDefault(type));
         return table;
     }
 

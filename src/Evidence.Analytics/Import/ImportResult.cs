@@ -24,7 +24,7 @@ public sealed record SheetImportCounts(string Sheet, int RowsRead, int RowsImpor
 /// sheet and row order. Warnings (a formula's cached value was used, an unknown column was ignored) do not prevent
 /// the import. Modelled on NodaTime's <c>ParseResult</c>: check <see cref="IsValid"/>, or call
 /// <see cref="GetEvidenceOrThrow"/>.</remarks>
-public sealed class ImportResult
+public sealed partial class ImportResult
 {
     internal ImportResult(string file, EvidenceBase? evidence, ImmutableArray<ImportProblem> problems, ImmutableArray<SheetImportCounts> sheets)
     {

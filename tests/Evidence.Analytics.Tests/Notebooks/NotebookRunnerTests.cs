@@ -156,6 +156,25 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_NuGetReferenceToAnotherVersion_SaysWhichBuildIsUsed()
+    {
+        var run = await TestNotebooks.RunAsync("#r \"nuget: Evidence.Analytics, 9.9.9\"\n1");
+
+        Assert.True(run.Succeeded, run.ToString());
+        var note = run.Notebook.Cells[0].Outputs[0];
+        Assert.Equal("stderr", note.StreamName);
+        Assert.Equal("The notebook asks for Evidence.Analytics 9.9.9; the runner uses the build it belongs to, 0.1.0.\n", note.Text);
+    }
+
+    [Fact]
+    public async Task RunAsync_NuGetReferenceToTheBuiltVersion_WritesNoNote()
+    {
+        var run = await TestNotebooks.RunAsync(TestNotebooks.Reference + "\n1");
+
+        Assert.Equal([NotebookOutputKind.ExecuteResult], run.Notebook.Cells[0].Outputs.Select(o => o.Kind));
+    }
+
+    [Fact]
     public async Task RunAsync_NuGetReferenceToExcelPackage_ResolvesByAssemblyName()
     {
         var run = await TestNotebooks.RunAsync("#r \"nuget: Evidence.Analytics.Excel, 0.1.0\"\n1");
@@ -172,7 +191,7 @@ public sealed class NotebookRunnerTests
         var run = await new NotebookRunner(packages).RunAsync(notebook);
 
         Assert.True(run.Succeeded, run.ToString());
-        Assert.Equal("NotebookRunnerTests", run.Notebook.Cells[0].Outputs.Single()["text/plain"]);
+        Assert.Equal("NotebookRunnerTests", run.Notebook.Cells[0].Outputs.Single(o => o.Kind == NotebookOutputKind.ExecuteResult)["text/plain"]);
     }
 
     [Fact]
