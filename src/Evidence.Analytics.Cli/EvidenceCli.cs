@@ -19,6 +19,7 @@ public static class EvidenceCli
     public static RootCommand Create()
     {
         var root = new RootCommand("Evidence synthesis analytics: summarise, validate, map and report on a review's coded studies.");
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(TemplateCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
