@@ -21,7 +21,7 @@ public sealed partial class ConsistencyRanking : IHtmlDisplayable
             table.Add(entry.Rank, entry.Label, $"{share.Numerator} of {share.Denominator}",
                 string.Create(CultureInfo.InvariantCulture, $"{share.Proportion:0%}"),
                 string.Create(CultureInfo.InvariantCulture, $"{share.Lower:0%} to {share.Upper:0%}"),
-                string.Create(CultureInfo.InvariantCulture, $"{share.SignTestP:0.0000}"));
+                DisplayNumbers.PValue(share.SignTestP));
         }
         var document = new DisplayDocument($"{By.Label()}: consistency of {direction} results").Table(table);
         if (!NoEvidence.IsEmpty)
