@@ -19,11 +19,15 @@ public static class EvidenceCli
     public static RootCommand Create()
     {
         var root = new RootCommand("Evidence synthesis analytics: summarise, validate, map and report on a review's coded studies.");
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(TemplateCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());
+        root.Subcommands.Add(MapCommand.Create());
+        root.Subcommands.Add(ShareCommand.Create());
+        root.Subcommands.Add(AgreementCommand.Create());
         return root;
     }
 

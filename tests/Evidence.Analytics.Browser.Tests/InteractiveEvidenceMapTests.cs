@@ -12,7 +12,7 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
 
     // The expected studies of a cell, worked out directly from the model: the studies passing the filter that have a
     // finding on the domain whose interventions (its own, or all its study's when it names none) include the type.
-    private string[] Expected(Func<Study, bool> filter, InterventionType type, OutcomeDomain domain) =>
+    private string[] Independent(Func<Study, bool> filter, InterventionType type, OutcomeDomain domain) =>
         _evidence.Studies
             .Where(filter)
             .Where(study => _evidence.Findings.Any(finding =>
@@ -31,10 +31,12 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         await map.Cell("Social support", "Social connection").ClickAsync();
 
         string[] listed = [.. (await map.ListedStudyIdsAsync()).Order(StringComparer.Ordinal)];
-        string[] expected = Expected(s => s.DesignGroup == DesignGroup.Rct, InterventionType.SocialSupport, OutcomeDomain.SocialConnection);
+        var library = _evidence.Map(filter: EvidenceFilter.All with { DesignGroups = [DesignGroup.Rct] });
+        string[] expected = [.. library["Social support", "Social connection"].StudyIds.Order(StringComparer.Ordinal)];
         // By hand: S1 (a finding on I1 and one on all its interventions) and S2 (its only intervention is I1); S5 has
         // the pair too but is a cohort study, and S4's intervention is physical wellbeing only.
         Assert.Equal(["S1", "S2"], expected);
+        Assert.Equal(Independent(s => s.DesignGroup == DesignGroup.Rct, InterventionType.SocialSupport, OutcomeDomain.SocialConnection), expected);
         Assert.Equal(expected, listed);
         Assert.Contains("Social support × Social connection", await map.Page.Locator("#studies-heading").TextContentAsync());
         await map.AssertCleanAsync();
@@ -51,7 +53,7 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
             for (int c = 0; c < domains.Count; c++)
             {
                 int shown = await map.Page.EvaluateAsync<int>($"() => window.evidenceMap.cellCount({r}, {c})");
-                Assert.True(Expected(_ => true, types[r], domains[c]).Length == shown, $"{types[r]} × {domains[c]}: page shows {shown}");
+                Assert.True(Independent(_ => true, types[r], domains[c]).Length == shown, $"{types[r]} × {domains[c]}: page shows {shown}");
             }
         }
         // Totals are distinct studies, not sums: S1 alone sits in nine cells; S6 has no findings and is in none.
@@ -84,17 +86,71 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Filters_TypologyAndTiming_UseTheInterventionsWhenTheStudyIsSilent()
+    public async Task Filters_TypologyLevel_KeepsOnlyFindingsAboutInterventionsAtThatLevel()
     {
-        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-typology-timing");
-        // Holistic: I2 only, evaluated by S1 and S4.
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-typology");
+        // Holistic: I2 only, evaluated by S1 and S4. S1's findings on all its interventions now count for I2 alone
+        // (physical wellbeing), and its finding about I1 not at all, so S1 leaves the social-support row.
         await map.TickAsync("typologyLevel", "Holistic");
         Assert.Equal(["S1", "S4"], await map.FilteredStudyIdsAsync());
-        // Antenatal: S4 reports no timing, so its intervention's (antenatal) counts; S5 is antenatal and postnatal.
-        await map.Page.ClickAsync("#reset");
-        await map.TickAsync("timing", "Antenatal");
-        Assert.Equal(["S4"], await map.FilteredStudyIdsAsync());
+        Assert.Equal("Social support and Mental health: no studies (gap)", await map.Cell("Social support", "Mental health").GetAttributeAsync("aria-label"));
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, EvidenceFilter.All with { TypologyLevels = [TypologyLevel.Holistic] });
         await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Filters_Timing_DropStudiesThatDoNotReportOne()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-timing");
+        // S4 reports no timing, so it fails every timing filter (as in the library) and sits in "Not reported".
+        await map.TickAsync("timing", "Antenatal and postnatal");
+        Assert.Equal(["S5"], await map.FilteredStudyIdsAsync());
+        await map.Page.ClickAsync("#reset");
+        await map.Page.SelectOptionAsync("#cols-dim", "timing");
+        Assert.Equal("Physical wellbeing and Not reported: 1 study", await map.Cell("Physical wellbeing", "Not reported").GetAttributeAsync("aria-label"));
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.PopulationTiming, EvidenceFilter.All);
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task EveryDimensionAndFilter_CellStudies_MatchTheLibrarysMap()
+    {
+        var evidence = SyntheticEvidence.Generate(400, seed: 11);
+        await using var map = await MapPage.OpenAsync(fixture.Browser, evidence, "synthetic-400-differential");
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, EvidenceFilter.All, evidence);
+        await map.TickAsync("designGroup", "RCT");
+        await map.TickAsync("country", "UK");
+        await map.TickAsync("country", "Sweden");
+        var filter = EvidenceFilter.All with { DesignGroups = [DesignGroup.Rct], Countries = ["UK", "Sweden"] };
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, filter, evidence);
+        await map.Page.SelectOptionAsync("#rows-dim", "typologyLevel");
+        await map.Page.SelectOptionAsync("#cols-dim", "country");
+        await AssertMatchesLibraryAsync(map, Dimension.TypologyLevel, Dimension.Country, filter, evidence);
+        await map.TickAsync("typologyLevel", "Light");
+        await map.Page.SelectOptionAsync("#rows-dim", "design");
+        await map.Page.SelectOptionAsync("#cols-dim", "outcomeDomain");
+        await AssertMatchesLibraryAsync(map, Dimension.Design, Dimension.OutcomeDomain, filter with { TypologyLevels = [TypologyLevel.Light] }, evidence);
+        await map.AssertCleanAsync();
+    }
+
+    // Every cell's studies on the page equal the library's map with the same dimensions and filter.
+    private async Task AssertMatchesLibraryAsync(MapPage map, Dimension rows, Dimension columns, EvidenceFilter filter, EvidenceBase? evidence = null)
+    {
+        var library = (evidence ?? _evidence).Map(rows, columns, filter);
+        var labels = await map.Page.EvaluateAsync<Labels>("() => window.evidenceMap.labels()");
+        Assert.Equal(library.RowLabels, labels.Rows);
+        Assert.Equal(library.ColumnLabels, labels.Cols);
+        foreach (var cell in library.Cells)
+        {
+            string[] shown = await map.Page.EvaluateAsync<string[]>($"() => window.evidenceMap.cellStudyIds({cell.RowIndex}, {cell.ColumnIndex})");
+            Assert.True(cell.StudyIds.Order(StringComparer.Ordinal).SequenceEqual(shown.Order(StringComparer.Ordinal)),
+                $"{cell.Row} × {cell.Column} ({filter}): library [{string.Join(", ", cell.StudyIds)}], page [{string.Join(", ", shown)}]");
+        }
+        var totals = await map.Page.EvaluateAsync<Totals>("() => window.evidenceMap.totals()");
+        Assert.Equal(library.TotalStudies, totals.Total);
+        Assert.Equal(library.RowTotals, totals.Rows);
+        Assert.Equal(library.ColumnTotals, totals.Cols);
+        Assert.Equal(library.CellEntries, totals.Entries);
     }
 
     [Fact]
@@ -164,14 +220,15 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-shares");
         var shares = await map.Page.EvaluateAsync<ShareRow[]>("() => window.evidenceMap.shares()");
         // RCTs are S1, S2, S4 and S6 (no findings). Mental health: S1 and S4 improved, S2 worsened. Social
-        // connection: S1 and S4 improved, S2 mixed (one improved, one no difference). Physical health: S1.
+        // connection: S1 and S4 improved, S2 mixed (one improved, one no difference: 50% < 70%). Physical health: S1.
         var mental = shares.Single(s => s.Outcome == "Mental health");
         Assert.Equal((2, 3), (mental.K, mental.N));
         var (lower, upper) = Wilson(2, 3, 1.959963984540054);
         Assert.Equal(lower, mental.Lower, 12);
         Assert.Equal(upper, mental.Upper, 12);
-        Assert.Equal((2, 3), shares.Single(s => s.Outcome == "Social connection") is var sc ? (sc.K, sc.N) : default);
-        Assert.Equal((1, 1), shares.Single(s => s.Outcome == "Physical health") is var ph ? (ph.K, ph.N) : default);
+        await AssertSharesMatchLibraryAsync(map, _evidence, EvidenceFilter.All);
+        await map.TickAsync("typologyLevel", "Holistic");
+        await AssertSharesMatchLibraryAsync(map, _evidence, EvidenceFilter.All with { TypologyLevels = [TypologyLevel.Holistic] });
         // GUIDE.md §2 (Cochrane Handbook's worked example): 13/15 has the Wilson interval 0.621–0.963.
         double[] guide = await map.Page.EvaluateAsync<double[]>("() => window.evidenceMap.wilson(13, 15, 1.959963984540054)");
         Assert.Equal(0.621, guide[0], 3);
@@ -225,6 +282,43 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         Assert.True(new FileInfo(Path.Combine(BrowserFixture.OutputDirectory, "map-desktop.png")).Length > 10_000);
     }
 
+    [Fact]
+    public async Task SharesAndDirections_SyntheticEvidence_MatchTheLibrary()
+    {
+        var evidence = SyntheticEvidence.Generate(600, seed: 5);
+        await using var map = await MapPage.OpenAsync(fixture.Browser, evidence, "synthetic-600-shares");
+        await AssertSharesMatchLibraryAsync(map, evidence, EvidenceFilter.All);
+        await map.TickAsync("country", "Canada");
+        await map.TickAsync("country", "Ireland");
+        await AssertSharesMatchLibraryAsync(map, evidence, EvidenceFilter.All with { Countries = ["Canada", "Ireland"] });
+
+        // Each study's single direction per outcome is the library's within-study rule (70% agreement, else mixed).
+        var directions = await map.Page.EvaluateAsync<Dictionary<string, object[][]>>("() => window.evidenceMap.studyDirections()");
+        foreach (var study in evidence.Studies)
+        {
+            var expected = evidence.FindingsOf(study).GroupBy(f => f.Domain).OrderBy(g => g.Key)
+                .Select(g => (g.Key.Name, (int)WithinStudyDirection.Combine(g.Select(f => f.Direction)))).ToArray();
+            var shown = directions[study.Id].Select(pair => (pair[0].ToString() ?? "", Convert.ToInt32(pair[1].ToString(), System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+            Assert.Equal(expected, shown);
+        }
+        await map.AssertCleanAsync();
+    }
+
+    // The shares panel equals evidence.Share(design: RCT, outcome) for every outcome with a reported direction.
+    private static async Task AssertSharesMatchLibraryAsync(MapPage map, EvidenceBase evidence, EvidenceFilter filter)
+    {
+        var shown = await map.Page.EvaluateAsync<ShareRow[]>("() => window.evidenceMap.shares()");
+        var ranking = evidence.RankOutcomes(design: DesignGroup.Rct, filter: filter);
+        Assert.Equal(ranking.Entries.Select(e => e.Label), shown.Select(s => s.Outcome));
+        foreach (var entry in ranking.Entries)
+        {
+            var row = shown.Single(s => s.Outcome == entry.Label);
+            Assert.Equal((entry.Share.Numerator, entry.Share.Denominator), (row.K, row.N));
+            Assert.Equal(entry.Share.Lower!.Value, row.Lower, 12);
+            Assert.Equal(entry.Share.Upper!.Value, row.Upper, 12);
+        }
+    }
+
     // Wilson score interval, GUIDE.md §2: (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n).
     private static (double Lower, double Upper) Wilson(int k, int n, double z)
     {
@@ -242,6 +336,12 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         public int[] Cols { get; set; } = [];
         public int Total { get; set; }
         public int Entries { get; set; }
+    }
+
+    public sealed class Labels
+    {
+        public string[] Rows { get; set; } = [];
+        public string[] Cols { get; set; } = [];
     }
 
     public sealed class ShareRow

@@ -76,6 +76,7 @@ internal sealed class EvidenceCounts
         OutcomeDomains = OutcomeDomain.Seeded.Concat(evidence.Findings.Select(f => f.Domain)).Distinct().Order()
             .Select(d => (d.Name, evidence.Findings.Where(f => f.Domain == d).Select(f => f.StudyId).Distinct(StringComparer.OrdinalIgnoreCase).Count())).ToList();
         Directions = Enum.GetValues<Direction>().Select(d => (d.Label(), evidence.Findings.Count(f => f.Direction == d))).ToList();
+        CmoConfigurations = evidence.Configurations.IsEmpty ? [] : evidence.RealistSynthesis().FamilyTallies.Select(t => (t.Family.Name, t.Configurations)).ToList();
     }
 
     public static EvidenceCounts Of(EvidenceBase evidence) => new(evidence);
@@ -105,6 +106,9 @@ internal sealed class EvidenceCounts
     /// <summary>Findings per direction of effect.</summary>
     public IReadOnlyList<(string Label, int Count)> Directions { get; }
 
+    /// <summary>Realist CMO configurations per family (the seeded three, then declared ones), or none when the review has none.</summary>
+    public IReadOnlyList<(string Label, int Count)> CmoConfigurations { get; }
+
     public IEnumerable<(string Title, string Unit, IReadOnlyList<(string Label, int Count)> Counts)> Tables =>
     [
         ("Design group", "Studies", DesignGroups),
@@ -114,6 +118,7 @@ internal sealed class EvidenceCounts
         ("Typology level", "Interventions", TypologyLevels),
         ("Outcome domain", "Studies", OutcomeDomains),
         ("Direction of effect", "Findings", Directions),
+        ("CMO configuration family", "Configurations", CmoConfigurations),
     ];
 
     /// <summary>The JSON object: studies, interventions and findings as numbers, then each table as label → count in display order.</summary>
@@ -125,6 +130,9 @@ internal sealed class EvidenceCounts
             writer.WriteStartObject();
             writer.WriteNumber("studies", Studies);
             writer.WriteNumber("interventions", Interventions);
+            writer.WriteStartObject("cmoConfigurations");
+            foreach (var (family, count) in CmoConfigurations) writer.WriteNumber(family, count);
+            writer.WriteEndObject();
             writer.WriteNumber("findings", Findings);
             foreach (var (name, counts) in new[]
             {

@@ -13,7 +13,8 @@ internal sealed class WorksheetWriter
     private readonly XmlWriter _xml;
     private readonly SharedStringTable _strings;
     private readonly XlsxDocument _document;
-    private readonly char[] _buffer = new char[32];
+    private char[] _row = new char[4096];
+    private int _length;
     private readonly List<(string Reference, string RelationshipId)> _hyperlinks = [];
     private readonly List<string> _merges = [];
     private readonly List<Action<XmlWriter>> _conditionalFormats = [];
@@ -54,15 +55,17 @@ internal sealed class WorksheetWriter
     {
         if (RowNumber >= XlsxText.MaxRows)
             throw new InvalidOperationException($"Sheet '{Name}' would need more than {XlsxText.MaxRows:N0} rows, the most Excel can hold.");
-        if (_rowOpen) _xml.WriteEndElement();
+        FlushRow();
         RowNumber++;
-        _xml.WriteStartElement("row", Namespaces.Main);
-        WriteIntegerAttribute("r", RowNumber);
+        Append("<row r=\"");
+        AppendInteger(RowNumber);
         if (height is { } h)
         {
-            _xml.WriteAttributeString("ht", h.ToString(CultureInfo.InvariantCulture));
-            _xml.WriteAttributeString("customHeight", "1");
+            Append("\" ht=\"");
+            Append(h.ToString(CultureInfo.InvariantCulture));
+            Append("\" customHeight=\"1");
         }
+        Append("\">");
         _rowOpen = true;
         _nextColumn = 0;
         _lastWrittenColumn = -1;
@@ -96,10 +99,7 @@ internal sealed class WorksheetWriter
         if (!double.IsFinite(number))
             throw new ArgumentException($"Sheet '{Name}', cell {XlsxText.Cell(_nextColumn, RowNumber)}: {number} is not a number Excel can store.", nameof(value));
         StartCell(style, null);
-        number.TryFormat(_buffer, out int length, "R", CultureInfo.InvariantCulture);
-        _xml.WriteStartElement("v", Namespaces.Main);
-        _xml.WriteChars(_buffer, 0, length);
-        _xml.WriteEndElement();
+        AppendNumber(number);
         return EndCell();
     }
 
@@ -185,35 +185,73 @@ internal sealed class WorksheetWriter
     private void StartCell(CellStyle style, string? type)
     {
         if (!_rowOpen) throw new InvalidOperationException("Start a row before writing cells.");
-        _xml.WriteStartElement("c", Namespaces.Main);
+        Append("<c");
         if (_nextColumn != _lastWrittenColumn + 1)
-            _xml.WriteAttributeString("r", XlsxText.Cell(_nextColumn, RowNumber));
-        if (style != CellStyle.Default) WriteIntegerAttribute("s", (int)style);
-        if (type is not null) _xml.WriteAttributeString("t", type);
+        {
+            Append(" r=\"");
+            Append(XlsxText.Cell(_nextColumn, RowNumber));
+            Append("\"");
+        }
+        if (style != CellStyle.Default)
+        {
+            Append(" s=\"");
+            AppendInteger((int)style);
+            Append("\"");
+        }
+        if (type is not null)
+        {
+            Append(" t=\"");
+            Append(type);
+            Append("\"");
+        }
+        Append("><v>");
     }
 
     private WorksheetWriter EndCell()
     {
-        _xml.WriteEndElement();
+        Append("</v></c>");
         _lastWrittenColumn = _nextColumn;
         _nextColumn++;
         return this;
     }
 
-    private void WriteValue(long value)
+    private void WriteValue(long value) => AppendInteger(value);
+
+    // A row's cells are built as characters (all ASCII: references, style and string indices, numbers) and handed to
+    // the XmlWriter in one call, which is several times faster than an element call per cell on large sheets.
+    private void Append(ReadOnlySpan<char> text)
     {
-        value.TryFormat(_buffer, out int length, default, CultureInfo.InvariantCulture);
-        _xml.WriteStartElement("v", Namespaces.Main);
-        _xml.WriteChars(_buffer, 0, length);
-        _xml.WriteEndElement();
+        Reserve(text.Length);
+        text.CopyTo(_row.AsSpan(_length));
+        _length += text.Length;
     }
 
-    private void WriteIntegerAttribute(string name, int value)
+    private void AppendInteger(long value)
     {
-        value.TryFormat(_buffer, out int length, default, CultureInfo.InvariantCulture);
-        _xml.WriteStartAttribute(name);
-        _xml.WriteChars(_buffer, 0, length);
-        _xml.WriteEndAttribute();
+        Reserve(20);
+        value.TryFormat(_row.AsSpan(_length), out int written, default, CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    private void AppendNumber(double value)
+    {
+        Reserve(32);
+        value.TryFormat(_row.AsSpan(_length), out int written, "R", CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    private void Reserve(int extra)
+    {
+        if (_length + extra > _row.Length) Array.Resize(ref _row, Math.Max(_row.Length * 2, _length + extra));
+    }
+
+    private void FlushRow()
+    {
+        if (!_rowOpen) return;
+        Append("</row>");
+        _xml.WriteRaw(_row, 0, _length);
+        _length = 0;
+        _rowOpen = false;
     }
 
     private void WriteStart()
@@ -281,8 +319,7 @@ internal sealed class WorksheetWriter
     internal void Finish()
     {
         var xml = _xml;
-        if (_rowOpen) xml.WriteEndElement();
-        _rowOpen = false;
+        FlushRow();
         xml.WriteEndElement(); // sheetData
 
         if (_autoFilter is not null)

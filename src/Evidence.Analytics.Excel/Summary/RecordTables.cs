@@ -36,7 +36,7 @@ internal static class RecordTables
             {
                 var citation = study.Citation;
                 sheet.Row().Text(study.Id).Text(citation.ShortLabel).Text(citation.Authors).Integer(citation.Year, CellStyle.Integer).Text(citation.Title);
-                if (citation.DoiUrl is { } url && links++ < MaxLinksPerSheet) sheet.Link(citation.Doi!, url);
+                if (citation.Doi is not null && links++ < MaxLinksPerSheet) sheet.Link(citation.Doi, citation.DoiUrl!);
                 else sheet.Text(citation.Doi);
                 sheet.Text(study.Design.Label())
                     .Text(study.DesignGroup.Label())
@@ -82,7 +82,7 @@ internal static class RecordTables
         {
             Header(sheet, FindingHeaders);
             Study? study = null;
-            string? types = null;
+            string? types = null, label = null, group = null;
             foreach (var finding in evidence.Findings)
             {
                 // Findings usually come grouped by study: reuse the study's lookups for its run of rows.
@@ -90,9 +90,11 @@ internal static class RecordTables
                 {
                     study = evidence.Study(finding.StudyId);
                     types = Join(evidence.InterventionTypesOf(study).Select(t => t.Name));
+                    label = study.Citation.ShortLabel;
+                    group = study.DesignGroup.Label();
                 }
                 var estimate = finding.Estimate;
-                sheet.Row().Text(study.Id).Text(study.Citation.ShortLabel).Text(study.DesignGroup.Label())
+                sheet.Row().Text(study.Id).Text(label).Text(group)
                     .Text(finding.InterventionId)
                     .Text(finding.InterventionId is null ? types : Join(evidence.Intervention(finding.InterventionId).Types.Select(t => t.Name)))
                     .Text(finding.Domain.Name)

@@ -38,7 +38,7 @@ public static class InteractiveEvidenceMap
         {
             ["title"] = () => writer.Write(HtmlEncoder.Default.Encode(title)),
             ["style"] = () => writer.Write(Resource("evidence-map.css")),
-            ["data"] = () => writer.Write(InteractiveMapData.ToJson(evidence, options, title, LibraryVersion)),
+            ["data"] = () => writer.Write(InteractiveEvidenceMapData.ToJson(evidence, options, title, LibraryVersion)),
             ["script"] = () => writer.Write(Resource("evidence-map.js")),
         };
         int position = 0;

@@ -12,9 +12,11 @@
   const interventions = data.interventions;
   const PAGE = 100;
 
-  // ---- Index: per finding, the intervention types and typology levels it is about -------------------------------
-  // A finding without an intervention (-1) is about all its study's interventions, so its types are the union over
-  // them; this is the library's rule (EvidenceBase.InterventionsOf(Finding)).
+  // ---- Index: the keys each finding is counted under -------------------------------------------------------------
+  // These are the library's rules (EvidenceMaps.Map, EvidenceStatistics.Share): a finding that names no intervention
+  // is about all its study's interventions, so its intervention types are the union over them; a study's single
+  // direction on a domain combines its findings there by the within-study rule (WithinStudyDirection).
+  const DIR = vocab.direction; // {improved, noDifference, worsened, mixed, notReported}: the library's enum values
   function union(lists) {
     const seen = new Set();
     for (const list of lists) for (const x of list) seen.add(x);
@@ -23,25 +25,64 @@
   // Key arrays are shared, not copied: most findings name no intervention and reuse their study's arrays.
   const domainKeys = vocab.outcomeDomains.map((_, d) => [d]);
   for (const intervention of interventions) intervention.levels = [intervention.level];
+  // Country and timing get a "Not reported" row or column when some study has none, as in the library's maps.
+  const countryTerms = vocab.countries.slice();
+  const timingTerms = vocab.timings.slice();
+  const noCountry = studies.some(s => s.countries.length === 0) ? countryTerms.push({ label: 'Not reported' }) - 1 : -1;
+  const noTiming = studies.some(s => s.timing === undefined) ? timingTerms.push({ label: 'Not reported' }) - 1 : -1;
+
+  // What a study contributes when only the interventions in `about` count: each finding about them ("f", used when
+  // a row or column is the outcome domain) and the study as a whole ("whole", used otherwise).
+  function itemsFor(s, about) {
+    const one = about.length === 1 ? interventions[about[0]] : null;
+    const types = one ? one.types : union(about.map(j => interventions[j].types));
+    const levels = one ? one.levels : union(about.map(j => interventions[j].levels));
+    const f = [];
+    for (const finding of s.findings) {
+      const j = finding[0];
+      if (j >= 0 && about.indexOf(j) < 0) continue;
+      const own = j >= 0 ? interventions[j] : null;
+      f.push({ domain: domainKeys[finding[1]], direction: finding[2], types: own ? own.types : types, levels: own ? own.levels : levels });
+    }
+    return { f, whole: [{ domain: [], types, levels }], directions: null };
+  }
+
+  // WithinStudyDirection.Resolve: the direction at least `threshold` of the reported findings share, else mixed.
+  function resolve(improved, noDifference, worsened, reported) {
+    if (reported === 0) return DIR.notReported;
+    const needed = vocab.threshold * reported - 1e-9;
+    if (improved >= needed) return DIR.improved;
+    if (noDifference >= needed) return DIR.noDifference;
+    if (worsened >= needed) return DIR.worsened;
+    return DIR.mixed;
+  }
+
+  // A study's direction per domain over the findings that count, as [domain, direction] pairs in domain order.
+  function directionsOf(items) {
+    if (items.directions) return items.directions;
+    const byDomain = new Map();
+    for (const x of items.f) {
+      const d = x.domain[0];
+      let c = byDomain.get(d);
+      if (!c) byDomain.set(d, c = [0, 0, 0, 0, 0]);
+      c[x.direction]++;
+    }
+    items.directions = Array.from(byDomain.keys()).sort((a, b) => a - b).map(d => {
+      const c = byDomain.get(d);
+      const reported = c[DIR.improved] + c[DIR.noDifference] + c[DIR.worsened] + c[DIR.mixed];
+      return [d, resolve(c[DIR.improved], c[DIR.noDifference], c[DIR.worsened], reported)];
+    });
+    return items.directions;
+  }
+
   for (let i = 0; i < studies.length; i++) {
     const s = studies[i];
     s.index = i; // the studies arrive sorted by citation, so the index is also the citation order
     s.group = vocab.designGroupOfDesign[s.design];
-    if (s.interventions.length === 1) {
-      const only = interventions[s.interventions[0]];
-      s.levels = only.levels;
-      s.allTypes = only.types;
-    } else {
-      s.levels = union(s.interventions.map(j => interventions[j].levels));
-      s.allTypes = union(s.interventions.map(j => interventions[j].types));
-    }
-    const findings = s.findings;
-    const f = new Array(findings.length);
-    for (let k = 0; k < findings.length; k++) {
-      const own = findings[k][0] >= 0 ? interventions[findings[k][0]] : null;
-      f[k] = { domain: domainKeys[findings[k][1]], types: own ? own.types : s.allTypes, levels: own ? own.levels : s.levels };
-    }
-    s.f = f;
+    s.timings = s.timing === undefined ? [] : [s.timing];
+    s.countryKeys = s.countries.length ? s.countries : [noCountry];
+    s.timingKeys = s.timing === undefined ? [noTiming] : s.timings;
+    s.all = itemsFor(s, s.interventions);
   }
   function searchText(s) {
     if (s.search === undefined) {
@@ -55,23 +96,26 @@
 
   // ---- Dimensions the map can use as rows or columns --------------------------------------------------------------
   const dimensions = {
-    interventionType: { label: 'Intervention type', terms: vocab.interventionTypes, keys: (s, f) => f.types },
-    outcomeDomain: { label: 'Outcome domain', terms: vocab.outcomeDomains, keys: (s, f) => f.domain },
-    typologyLevel: { label: 'Typology level', terms: vocab.typologyLevels, keys: (s, f) => f.levels },
+    interventionType: { label: 'Intervention type', terms: vocab.interventionTypes, keys: (s, x) => x.types },
+    outcomeDomain: { label: 'Outcome domain', terms: vocab.outcomeDomains, keys: (s, x) => x.domain, findingLevel: true },
+    typologyLevel: { label: 'Typology level', terms: vocab.typologyLevels, keys: (s, x) => x.levels },
     designGroup: { label: 'Design group', terms: vocab.designGroups, keys: s => [s.group] },
     design: { label: 'Design', terms: vocab.designs, keys: s => [s.design] },
-    timing: { label: 'Timing', terms: vocab.timings, keys: s => s.timings },
-    country: { label: 'Country', terms: vocab.countries, keys: s => s.countries },
+    timing: { label: 'Timing', terms: timingTerms, keys: s => s.timingKeys },
+    country: { label: 'Country', terms: countryTerms, keys: s => s.countryKeys },
   };
 
   // ---- Filters --------------------------------------------------------------------------------------------------
+  // Study filters keep or drop whole studies. The typology filter is an intervention filter, as in the library's
+  // EvidenceFilter: only the study's interventions at the chosen levels, and the findings about them, count.
   const facets = [
     { key: 'designGroup', label: 'Design group', terms: vocab.designGroups, values: s => [s.group] },
     { key: 'design', label: 'Design', terms: vocab.designs, values: s => [s.design] },
     { key: 'country', label: 'Country', terms: vocab.countries, values: s => s.countries },
-    { key: 'typologyLevel', label: 'Typology level', terms: vocab.typologyLevels, values: s => s.levels },
+    { key: 'typologyLevel', label: 'Typology level', terms: vocab.typologyLevels, intervention: true },
     { key: 'timing', label: 'Timing', terms: vocab.timings, values: s => s.timings },
   ];
+  const studyFacets = facets.filter(f => !f.intervention);
   const years = studies.map(s => s.year);
   const minYear = years.length ? Math.min.apply(null, years) : 0;
   const maxYear = years.length ? Math.max.apply(null, years) : 0;
@@ -96,33 +140,43 @@
     return false;
   }
 
-  // A study passes when it satisfies every active filter (AND) or at least one (OR); inactive filters are ignored.
-  // Within one filter, the ticked values are alternatives.
-  function passes(s) {
+  // What of a study the filters keep: null (nothing), all of it, or only its interventions at the chosen typology
+  // levels. AND: every active filter must hold, exactly the library's EvidenceFilter. OR: any one may hold, so the
+  // result is the union of what each filter alone keeps. Within one filter, the ticked values are alternatives.
+  function scope(s) {
     let active = 0;
     let matched = 0;
-    for (const facet of facets) {
+    for (const facet of studyFacets) {
       if (state.selected[facet.key].size === 0) continue;
       active++;
       if (facetMatch(facet, s)) matched++;
-      else if (state.mode === 'and') return false;
     }
     if (state.yearFrom > minYear || state.yearTo < maxYear) {
       active++;
       if (s.year >= state.yearFrom && s.year <= state.yearTo) matched++;
-      else if (state.mode === 'and') return false;
     }
-    return active === 0 || matched > 0;
+    const levels = state.selected.typologyLevel;
+    if (levels.size === 0) return matched === active || (state.mode === 'or' && matched > 0) ? s.all : null;
+    if (state.mode === 'or' && matched > 0) return s.all;
+    if (state.mode === 'and' && matched < active) return null;
+    const about = s.interventions.filter(j => levels.has(interventions[j].level));
+    if (about.length === 0) return null;
+    return about.length === s.interventions.length ? s.all : itemsFor(s, about);
   }
 
   // ---- Counting: distinct studies per cell, row, column and in total ----------------------------------------------
   // Each study is visited once; a stamp per cell records the last study counted there, so a study with several
   // findings (or several intervention types) in a cell counts once.
-  function count(filtered) {
+  function findingMode() {
+    return !!(dimensions[state.rows].findingLevel || dimensions[state.cols].findingLevel);
+  }
+
+  function count(filtered, scopes) {
     const R = dimensions[state.rows].terms.length;
     const C = dimensions[state.cols].terms.length;
     const rowKeys = dimensions[state.rows].keys;
     const colKeys = dimensions[state.cols].keys;
+    const byFinding = findingMode();
     const cells = new Int32Array(R * C);
     const cellStamp = new Int32Array(R * C).fill(-1);
     const rows = new Int32Array(R);
@@ -134,9 +188,9 @@
     for (let i = 0; i < filtered.length; i++) {
       const s = filtered[i];
       let inMap = false;
-      for (const f of s.f) {
-        const rk = rowKeys(s, f);
-        const ck = colKeys(s, f);
+      for (const x of byFinding ? scopes[i].f : scopes[i].whole) {
+        const rk = rowKeys(s, x);
+        const ck = colKeys(s, x);
         if (rk.length === 0 || ck.length === 0) continue;
         inMap = true;
         for (const r of rk) {
@@ -153,37 +207,39 @@
     return { R, C, cells, rows, cols, total, entries };
   }
 
-  function inCell(s, r, c) {
+  function inCell(s, items, r, c) {
     const rowKeys = dimensions[state.rows].keys;
     const colKeys = dimensions[state.cols].keys;
-    for (const f of s.f) {
-      if (rowKeys(s, f).includes(r) && colKeys(s, f).includes(c)) return true;
+    for (const x of findingMode() ? items.f : items.whole) {
+      if (rowKeys(s, x).includes(r) && colKeys(s, x).includes(c)) return true;
     }
     return false;
   }
 
-  // ---- Wilson score interval (Brown, Cai & DasGupta 2001), as the library computes it ----------------------------
+  // ---- Wilson score interval (Wilson 1927; GUIDE.md §2), exactly as the library's Proportion computes it ----------
   function wilson(k, n, z) {
     if (n === 0) return null;
     const p = k / n;
     const z2 = z * z;
-    const denominator = 1 + z2 / n;
-    const centre = (p + z2 / (2 * n)) / denominator;
-    const half = (z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))) / denominator;
-    return [Math.max(0, centre - half), Math.min(1, centre + half)];
+    const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    const half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+    // At k = 0 and k = n the formula gives exactly 0 and 1 in exact arithmetic; pin them against rounding.
+    return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
   }
 
-  // Per outcome domain: RCTs (design group RCT) among the filtered studies with a finding on the domain, and how
-  // many of them improved (the study's overall direction on the domain is Improved).
-  function shares(filtered) {
+  // evidence.Share(design: DesignGroup.Rct, outcome: d, filter) for every outcome: among the RCTs the filters keep
+  // with findings on the domain, those whose single direction is improved, out of those with a reported direction.
+  // Ranked as the library's RankOutcomes: lower limit, then share, then n, then label.
+  function shares(filtered, scopes) {
     const D = vocab.outcomeDomains.length;
     const n = new Int32Array(D);
     const k = new Int32Array(D);
-    for (const s of filtered) {
-      if (s.group !== vocab.rct) continue;
-      for (const d of s.directions) {
-        n[d[0]]++;
-        if (d[1] === vocab.improved) k[d[0]]++;
+    for (let i = 0; i < filtered.length; i++) {
+      if (filtered[i].group !== vocab.rct) continue;
+      for (const [d, direction] of directionsOf(scopes[i])) {
+        if (direction === DIR.notReported) continue;
+        n[d]++;
+        if (direction === DIR.improved) k[d]++;
       }
     }
     const result = [];
@@ -191,7 +247,8 @@
       if (n[d] === 0) continue;
       result.push({ domain: d, k: k[d], n: n[d], p: k[d] / n[d], ci: wilson(k[d], n[d], data.z) });
     }
-    result.sort((a, b) => b.p - a.p || b.n - a.n || a.domain - b.domain);
+    const label = d => vocab.outcomeDomains[d].label;
+    result.sort((a, b) => b.ci[0] - a.ci[0] || b.p - a.p || b.n - a.n || (label(a.domain) < label(b.domain) ? -1 : label(a.domain) > label(b.domain) ? 1 : 0));
     return result;
   }
 
@@ -219,12 +276,18 @@
 
   // ---- Rendering ------------------------------------------------------------------------------------------------
   let filtered = studies;
+  let scopes = [];
   let counts = null;
 
   function refresh() {
     const t0 = performance.now();
-    filtered = studies.filter(passes);
-    counts = count(filtered);
+    filtered = [];
+    scopes = [];
+    for (const s of studies) {
+      const kept = scope(s);
+      if (kept) { filtered.push(s); scopes.push(kept); }
+    }
+    counts = count(filtered, scopes);
     const t1 = performance.now();
     renderMap();
     const t2 = performance.now();
@@ -355,7 +418,7 @@
 
   function cellStudies() {
     if (!state.cell) return filtered;
-    return filtered.filter(s => inCell(s, state.cell.r, state.cell.c));
+    return filtered.filter((s, i) => inCell(s, scopes[i], state.cell.r, state.cell.c));
   }
 
   // Sorting compares precomputed numbers: citation order is the data order, and the design and country orders are
@@ -388,7 +451,7 @@
   }
 
   function directionText(s) {
-    return s.directions.map(d => vocab.outcomeDomains[d[0]].label + ' ' + vocab.directions[d[1]].symbol + ' ' + vocab.directions[d[1]].label).join('; ');
+    return directionsOf(s.all).map(d => vocab.outcomeDomains[d[0]].label + ' ' + vocab.directions[d[1]].symbol + ' ' + vocab.directions[d[1]].label).join('; ');
   }
 
   function renderStudies() {
@@ -417,7 +480,7 @@
         cite.append(el('br'), link);
       }
       const dirs = el('ul', { class: 'directions' });
-      for (const d of s.directions) {
+      for (const d of directionsOf(s.all)) {
         const dir = vocab.directions[d[1]];
         dirs.append(el('li', { class: 'dir dir-' + d[1] + (d[0] === highlight ? ' current' : '') },
           el('span', { class: 'symbol', 'aria-hidden': 'true', text: dir.symbol }), ' ',
@@ -436,7 +499,7 @@
   }
 
   function renderShares() {
-    const rows = shares(filtered);
+    const rows = shares(filtered, scopes);
     const level = Math.round(data.confidenceLevel * 100);
     $('shares-help').textContent = 'Among the RCTs in the current filter that measured each outcome, the share whose overall direction of effect was improvement, with a ' +
       level + '% Wilson interval. Direction is coded regardless of statistical significance.';
@@ -658,8 +721,11 @@
     filteredStudyIds: () => filtered.map(s => s.id),
     listedStudyIds: () => listedStudies().map(s => s.id),
     cellCount: (r, c) => counts.cells[r * counts.C + c],
+    cellStudyIds: (r, c) => filtered.filter((s, i) => inCell(s, scopes[i], r, c)).map(s => s.id),
+    labels: () => ({ rows: dimensions[state.rows].terms.map(t => t.label), cols: dimensions[state.cols].terms.map(t => t.label) }),
+    studyDirections: () => Object.fromEntries(studies.map(s => [s.id, directionsOf(s.all).map(d => [vocab.outcomeDomains[d[0]].label, d[1]])])),
     totals: () => ({ rows: Array.from(counts.rows), cols: Array.from(counts.cols), total: counts.total, entries: counts.entries }),
-    shares: () => shares(filtered).map(x => ({ outcome: vocab.outcomeDomains[x.domain].label, k: x.k, n: x.n, lower: x.ci[0], upper: x.ci[1] })),
+    shares: () => shares(filtered, scopes).map(x => ({ outcome: vocab.outcomeDomains[x.domain].label, k: x.k, n: x.n, lower: x.ci[0], upper: x.ci[1] })),
     wilson,
     csv: () => toCsv(listedStudies()),
     ris: () => toRis(listedStudies()),

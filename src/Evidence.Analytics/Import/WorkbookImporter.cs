@@ -42,11 +42,15 @@ internal static class WorkbookImporter
                 context.Report(ProblemKind.MissingSheet, ProblemSeverity.Error, null, parser.Format.Name,
                     $"The workbook has no {parser.Format.Name} sheet ({parser.Format.Description}); add it (in a CSV folder: {CsvWorkbookSource.FileNameOf(parser.Format.Name)}).");
         }
+        foreach (var parser in parsers) parser.EndImport(context);
         foreach (var format in WorkbookFormat.Sheets.Where(f => parsers.All(p => p.Format != f)))
         {
-            if (Find(format) is { } name)
-                context.Report(ProblemKind.SheetNotImported, ProblemSeverity.Warning, null, name,
-                    $"The {format.Name} sheet is not imported by this version of Evidence.Analytics; its rows are ignored.");
+            if (Find(format) is not { } name) continue;
+            var sheet = source.OpenSheet(name);
+            int rows = sheet.ReadRows().Count(r => !r.IsBlank) - 1;
+            if (rows > 0)
+                context.Report(ProblemKind.SheetNotImported, ProblemSeverity.Warning, sheet.File, name,
+                    FormattableString.Invariant($"The {format.Name} sheet is not imported by this version of Evidence.Analytics; its {rows:N0} row{(rows == 1 ? " is" : "s are")} ignored."));
         }
     }
 

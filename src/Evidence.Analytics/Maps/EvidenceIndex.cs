@@ -13,11 +13,12 @@ internal sealed class EvidenceIndex
 
     public static EvidenceIndex For(EvidenceBase evidence) => Cache.GetValue(evidence, e => new EvidenceIndex(e));
 
-    private EvidenceIndex(EvidenceBase evidence)
+    internal EvidenceIndex(EvidenceBase evidence)
     {
         var studies = evidence.Studies;
         int studyCount = studies.Length;
         Studies = [.. studies];
+        StudyIds = [.. studies.Select(s => s.Id)];
         Interventions = [.. evidence.Interventions];
 
         var interventionOrdinal = new Dictionary<string, int>(Interventions.Length, StringComparer.OrdinalIgnoreCase);
@@ -27,10 +28,13 @@ internal sealed class EvidenceIndex
         var typeOrdinal = Ordinals(Types);
         InterventionTypes = new int[Interventions.Length][];
         InterventionLevel = new byte[Interventions.Length];
+        InterventionTypeMask = Types.Length <= 64 ? new ulong[Interventions.Length] : null;
         for (int j = 0; j < Interventions.Length; j++)
         {
             InterventionTypes[j] = [.. Interventions[j].Types.Select(t => typeOrdinal[t])];
             InterventionLevel[j] = (byte)Interventions[j].Typology.Level;
+            if (InterventionTypeMask is not null)
+                foreach (int t in InterventionTypes[j]) InterventionTypeMask[j] |= 1UL << t;
         }
 
         var countryLabels = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -46,6 +50,8 @@ internal sealed class EvidenceIndex
         Timing = new sbyte[studyCount];
         StudyCountries = new int[studyCount][];
         StudyInterventions = new int[studyCount][];
+        StudyTypeMask = InterventionTypeMask is null ? null : new ulong[studyCount];
+        StudyLevelMask = new byte[studyCount];
         FindingStart = new int[studyCount + 1];
         var domains = OutcomeDomain.Seeded.Concat(evidence.Findings.Select(f => f.Domain)).Distinct().Order().ToArray();
         Domains = domains;
@@ -68,6 +74,11 @@ internal sealed class EvidenceIndex
             Timing[s] = study.Timing is { } timing ? (sbyte)timing : (sbyte)-1;
             StudyCountries[s] = [.. study.Countries.Select(c => countryOrdinal[c])];
             StudyInterventions[s] = [.. study.InterventionIds.Select(id => interventionOrdinal[id])];
+            foreach (int j in StudyInterventions[s])
+            {
+                if (StudyTypeMask is not null) StudyTypeMask[s] |= InterventionTypeMask![j];
+                StudyLevelMask[s] |= (byte)(1 << InterventionLevel[j]);
+            }
             FindingStart[s] = position;
             foreach (var finding in evidence.FindingsOf(study))
             {
@@ -92,6 +103,7 @@ internal sealed class EvidenceIndex
     }
 
     public Study[] Studies { get; }
+    public string[] StudyIds { get; }
     public Intervention[] Interventions { get; }
     public InterventionType[] Types { get; }
     public OutcomeDomain[] Domains { get; }
@@ -105,6 +117,15 @@ internal sealed class EvidenceIndex
     public int[][] StudyInterventions { get; }
     public int[][] InterventionTypes { get; }
     public byte[] InterventionLevel { get; }
+
+    /// <summary>Each intervention's types as a bit set over <see cref="Types"/>, or null beyond 64 types.</summary>
+    public ulong[]? InterventionTypeMask { get; }
+
+    /// <summary>Each study's intervention types (the union over its interventions) as a bit set, or null beyond 64 types.</summary>
+    public ulong[]? StudyTypeMask { get; }
+
+    /// <summary>Each study's typology levels (the union over its interventions) as a bit set.</summary>
+    public byte[] StudyLevelMask { get; }
 
     public int[] FindingStart { get; }
     public Finding[] Findings { get; }

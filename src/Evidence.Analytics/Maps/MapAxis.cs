@@ -70,19 +70,34 @@ internal sealed class MapAxis
     public int[] Buffer { get; }
 
     /// <summary>Collects the distinct labels of a study (s), the interventions a fact is about and a finding (f, or −1).</summary>
+    /// <param name="s">The study.</param>
+    /// <param name="interventions">The interventions the fact is about.</param>
+    /// <param name="f">The finding, or −1 for a study-level fact.</param>
+    /// <param name="allOfStudy">Whether <paramref name="interventions"/> are all the study's interventions, so the
+    /// study's precomputed unions can stand in for a loop over them.</param>
     /// <returns>How many labels were written to <see cref="Buffer"/>.</returns>
-    public int Collect(int s, ReadOnlySpan<int> interventions, int f)
+    public int Collect(int s, ReadOnlySpan<int> interventions, int f, bool allOfStudy)
     {
         _stamp++;
         int n = 0;
         switch (Dimension)
         {
+            case Dimension.InterventionType when _index.StudyTypeMask is { } studyMasks:
+                ulong types = 0;
+                if (allOfStudy) types = studyMasks[s];
+                else foreach (int j in interventions) types |= _index.InterventionTypeMask![j];
+                // Bits come out in ordinal order and are distinct, so no stamp is needed.
+                for (; types != 0; types &= types - 1) Buffer[n++] = System.Numerics.BitOperations.TrailingZeroCount(types);
+                break;
             case Dimension.InterventionType:
                 foreach (int j in interventions)
                     foreach (int t in _index.InterventionTypes[j]) Add(t, ref n);
                 break;
             case Dimension.TypologyLevel:
-                foreach (int j in interventions) Add(_index.InterventionLevel[j], ref n);
+                uint levels = 0;
+                if (allOfStudy) levels = _index.StudyLevelMask[s];
+                else foreach (int j in interventions) levels |= 1u << _index.InterventionLevel[j];
+                for (; levels != 0; levels &= levels - 1) Buffer[n++] = System.Numerics.BitOperations.TrailingZeroCount(levels);
                 break;
             case Dimension.OutcomeDomain: Add(_index.FindingDomain[f], ref n); break;
             case Dimension.Direction: Add(_index.FindingDirection[f], ref n); break;
@@ -104,6 +119,9 @@ internal sealed class MapAxis
         }
         return n;
     }
+
+    /// <summary>The one label of a finding-level axis for finding f (its domain or its direction), without collecting.</summary>
+    public int FindingLabel(int f) => Dimension == Dimension.OutcomeDomain ? _index.FindingDomain[f] : _index.FindingDirection[f];
 
     private void Add(int label, ref int n)
     {

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Evidence.Analytics;
 
@@ -23,7 +25,13 @@ internal sealed class MapBuilder
     private readonly int _columnCount;
 
     // Totals over all studies.
-    private readonly List<string>?[] _cellStudies;
+    // Study–cell entries in study order, bucketed by cell at the end (cheaper than a growing list per cell).
+    // Pooled: on a large evidence base these are megabytes, and fresh large-object-heap arrays on every map would
+    // trigger full garbage collections of the (large) evidence base itself.
+    private int[] _entryCells = ArrayPool<int>.Shared.Rent(4096);
+    private int[] _entryStudies = ArrayPool<int>.Shared.Rent(4096);
+    private int _entryCount;
+    private readonly int _cells;
     private readonly int[] _cellGroups;
     private readonly int[] _cellDirections;
     private readonly int[] _cellFindings;
@@ -37,11 +45,16 @@ internal sealed class MapBuilder
     private readonly int[] _cellStamp;
     private readonly int[] _localDirections;
     private readonly int[] _localFindings;
-    private readonly List<int> _touched = [];
+    private readonly int[] _touchedCells;
+    private int _touchedCount;
+    private readonly int[] _rowCache;
+    private readonly int[] _columnCache;
     private readonly int[] _rowStamp;
     private readonly int[] _columnStamp;
     private int[] _interventions = new int[8];
     private readonly int[] _single = new int[1];
+    private readonly int[] _rowSingle = new int[1];
+    private readonly int[] _columnSingle = new int[1];
 
     public MapBuilder(EvidenceIndex index, Dimension rows, Dimension columns, EvidenceFilter filter, int yearBandWidth, double threshold)
     {
@@ -53,13 +66,16 @@ internal sealed class MapBuilder
         _threshold = threshold;
         _columnCount = _columns.Labels.Length;
         int cells = _rows.Labels.Length * _columnCount;
-        _cellStudies = new List<string>?[cells];
+        _cells = cells;
         _cellGroups = new int[cells * Groups];
         _cellDirections = new int[cells * Directions];
         _cellFindings = new int[cells];
         _rowTotals = new int[_rows.Labels.Length];
         _columnTotals = new int[_columnCount];
         _cellStamp = new int[cells];
+        _touchedCells = new int[cells];
+        _rowCache = new int[_rows.Labels.Length];
+        _columnCache = new int[_columnCount];
         _localDirections = new int[cells * Directions];
         _localFindings = new int[cells];
         _rowStamp = new int[_rows.Labels.Length];
@@ -86,21 +102,52 @@ internal sealed class MapBuilder
         int passing = _filter.PassingInterventions(s, _interventions);
         if (_filter.FiltersInterventions && passing == 0) return;
         ReadOnlySpan<int> studyInterventions = _interventions.AsSpan(0, passing);
+        bool allOfStudy = passing == own.Length;
         int stamp = s + 1;
-        _touched.Clear();
+        _touchedCount = 0;
         int start = _index.FindingStart[s], end = _index.FindingStart[s + 1];
 
         if (_findingMode)
         {
+            // Labels that do not depend on the finding are the same for every finding about all the study's
+            // (passing) interventions, which is most findings: collect them once per study.
+            int studyRows = -1, studyColumns = -1;
             for (int f = start; f < end; f++)
             {
                 if (!_filter.DomainPasses(_index.FindingDomain[f])) continue;
                 int j = _index.FindingIntervention[f];
-                ReadOnlySpan<int> about;
-                if (j < 0) about = studyInterventions;
-                else if (_filter.InterventionPasses(j)) { _single[0] = j; about = _single; }
-                else continue;
-                if (Spread(s, about, f, stamp, _index.FindingDirection[f], findingCount: 1)) _findingsMapped++;
+                int rows, columns;
+                int[] rowLabels, columnLabels;
+                if (j < 0)
+                {
+                    if (_rows.IsFindingLevel) { _rowSingle[0] = _rows.FindingLabel(f); rows = 1; rowLabels = _rowSingle; }
+                    else
+                    {
+                        if (studyRows < 0) studyRows = Copy(_rows, _rows.Collect(s, studyInterventions, -1, allOfStudy), _rowCache);
+                        rows = studyRows;
+                        rowLabels = _rowCache;
+                    }
+                    if (_columns.IsFindingLevel) { _columnSingle[0] = _columns.FindingLabel(f); columns = 1; columnLabels = _columnSingle; }
+                    else
+                    {
+                        if (studyColumns < 0) studyColumns = Copy(_columns, _columns.Collect(s, studyInterventions, -1, allOfStudy), _columnCache);
+                        columns = studyColumns;
+                        columnLabels = _columnCache;
+                    }
+                }
+                else if (_filter.InterventionPasses(j))
+                {
+                    _single[0] = j;
+                    rows = _rows.Collect(s, _single, f, allOfStudy: false);
+                    rowLabels = _rows.Buffer;
+                    columns = _columns.Collect(s, _single, f, allOfStudy: false);
+                    columnLabels = _columns.Buffer;
+                }
+                else
+                {
+                    continue;
+                }
+                if (Spread(rowLabels.AsSpan(0, rows), columnLabels.AsSpan(0, columns), stamp, _index.FindingDirection[f], 1)) _findingsMapped++;
             }
         }
         else
@@ -116,20 +163,37 @@ internal sealed class MapBuilder
                 directions[_index.FindingDirection[f]]++;
                 findings++;
             }
-            if (SpreadStudy(s, studyInterventions, stamp, directions, findings)) _findingsMapped += findings;
+            int rows = _rows.Collect(s, studyInterventions, -1, allOfStudy);
+            int columns = _columns.Collect(s, studyInterventions, -1, allOfStudy);
+            if (Spread(_rows.Buffer.AsSpan(0, rows), _columns.Buffer.AsSpan(0, columns), stamp, 0, 0))
+            {
+                _findingsMapped += findings;
+                for (int t = 0; t < _touchedCount; t++)
+                {
+                    int cell = _touchedCells[t];
+                    directions.CopyTo(_localDirections.AsSpan(cell * Directions, Directions));
+                    _localFindings[cell] = findings;
+                }
+            }
         }
 
-        if (_touched.Count == 0)
+        if (_touchedCount == 0)
         {
-            _unmapped.Add(_index.Studies[s].Id);
+            _unmapped.Add(_index.StudyIds[s]);
             return;
         }
         _total++;
         int group = _index.Group[s];
-        string id = _index.Studies[s].Id;
-        foreach (int cell in _touched)
+        for (int t = 0; t < _touchedCount; t++)
         {
-            (_cellStudies[cell] ??= []).Add(id);
+            int cell = _touchedCells[t];
+            if (_entryCount == _entryCells.Length)
+            {
+                _entryCells = Grow(_entryCells, _entryCount);
+                _entryStudies = Grow(_entryStudies, _entryCount);
+            }
+            _entryCells[_entryCount] = cell;
+            _entryStudies[_entryCount++] = s;
             _cellGroups[cell * Groups + group]++;
             int d = cell * Directions;
             int reported = _localDirections[d] + _localDirections[d + 1] + _localDirections[d + 2] + _localDirections[d + 3];
@@ -144,65 +208,69 @@ internal sealed class MapBuilder
         }
     }
 
-    /// <summary>Adds one finding to every cell its labels pick; false if it picks none.</summary>
-    private bool Spread(int s, ReadOnlySpan<int> about, int f, int stamp, int direction, int findingCount)
+    private static int[] Grow(int[] array, int count)
     {
-        int rows = _rows.Collect(s, about, f);
-        if (rows == 0) return false;
-        int columns = _columns.Collect(s, about, f);
-        if (columns == 0) return false;
-        for (int r = 0; r < rows; r++)
+        var larger = ArrayPool<int>.Shared.Rent(count * 2);
+        Array.Copy(array, larger, count);
+        ArrayPool<int>.Shared.Return(array);
+        return larger;
+    }
+
+    private static int Copy(MapAxis axis, int count, int[] into)
+    {
+        Array.Copy(axis.Buffer, into, count);
+        return count;
+    }
+
+    /// <summary>Adds one fact (a finding, or a whole study with <paramref name="findings"/> = 0) to every cell its labels pick;
+    /// false if it picks none.</summary>
+    private bool Spread(ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, int stamp, int direction, int findings)
+    {
+        if (rows.IsEmpty || columns.IsEmpty) return false;
+        foreach (int row in rows)
         {
-            int rowBase = _rows.Buffer[r] * _columnCount;
-            for (int c = 0; c < columns; c++)
+            int rowBase = row * _columnCount;
+            foreach (int column in columns)
             {
-                int cell = rowBase + _columns.Buffer[c];
-                Touch(cell, stamp);
-                _localDirections[cell * Directions + direction]++;
-                _localFindings[cell] += findingCount;
+                int cell = rowBase + column;
+                if (_cellStamp[cell] != stamp)
+                {
+                    _cellStamp[cell] = stamp;
+                    _localDirections.AsSpan(cell * Directions, Directions).Clear();
+                    _localFindings[cell] = 0;
+                    _touchedCells[_touchedCount++] = cell;
+                }
+                if (findings > 0)
+                {
+                    _localDirections[cell * Directions + direction]++;
+                    _localFindings[cell] += findings;
+                }
             }
         }
         return true;
-    }
-
-    private bool SpreadStudy(int s, ReadOnlySpan<int> about, int stamp, ReadOnlySpan<int> directions, int findings)
-    {
-        int rows = _rows.Collect(s, about, -1);
-        if (rows == 0) return false;
-        int columns = _columns.Collect(s, about, -1);
-        if (columns == 0) return false;
-        for (int r = 0; r < rows; r++)
-        {
-            int rowBase = _rows.Buffer[r] * _columnCount;
-            for (int c = 0; c < columns; c++)
-            {
-                int cell = rowBase + _columns.Buffer[c];
-                Touch(cell, stamp);
-                for (int d = 0; d < Directions; d++) _localDirections[cell * Directions + d] += directions[d];
-                _localFindings[cell] += findings;
-            }
-        }
-        return true;
-    }
-
-    private void Touch(int cell, int stamp)
-    {
-        if (_cellStamp[cell] == stamp) return;
-        _cellStamp[cell] = stamp;
-        _localDirections.AsSpan(cell * Directions, Directions).Clear();
-        _localFindings[cell] = 0;
-        _touched.Add(cell);
     }
 
     private EvidenceMapData Finish()
     {
         var rowLabels = _rows.Labels;
         var columnLabels = _columns.Labels;
-        var cells = ImmutableArray.CreateBuilder<EvidenceMapCell>(_cellStudies.Length);
-        for (int cell = 0; cell < _cellStudies.Length; cell++)
+        var ids = new string[_cells][];
+        var filled = new int[_cells];
+        for (int cell = 0; cell < _cells; cell++)
+            ids[cell] = new string[_cellGroups[cell * Groups] + _cellGroups[cell * Groups + 1] + _cellGroups[cell * Groups + 2]];
+        for (int e = 0; e < _entryCount; e++)
+        {
+            int cell = _entryCells[e];
+            ids[cell][filled[cell]++] = _index.StudyIds[_entryStudies[e]];
+        }
+        ArrayPool<int>.Shared.Return(_entryCells);
+        ArrayPool<int>.Shared.Return(_entryStudies);
+        _entryCells = _entryStudies = [];
+        var cells = ImmutableArray.CreateBuilder<EvidenceMapCell>(_cells);
+        for (int cell = 0; cell < _cells; cell++)
         {
             int row = cell / _columnCount, column = cell % _columnCount;
-            var studies = _cellStudies[cell] is { } list ? list.ToImmutableArray() : [];
+            var studies = ImmutableCollectionsMarshal.AsImmutableArray(ids[cell]);
             cells.Add(new EvidenceMapCell(rowLabels[row], columnLabels[column], row, column, studies,
                 new DesignGroupCounts(_cellGroups[cell * Groups], _cellGroups[cell * Groups + 1], _cellGroups[cell * Groups + 2]),
                 DirectionCounts.From(_cellDirections.AsSpan(cell * Directions, Directions)),

@@ -5,4 +5,11 @@ public static class RealistExtensions
 {
     /// <summary>Analyses the evidence base's CMO configurations (see <see cref="Analytics.RealistSynthesis"/>).</summary>
     public static RealistSynthesis RealistSynthesis(this EvidenceBase evidence) => Analytics.RealistSynthesis.Of(evidence);
+
+    /// <summary>The configuration matrix of an evidence base: CMO configurations × supporting studies, grouped by family and programme.</summary>
+    public static ConfigurationMatrix ConfigurationMatrix(this EvidenceBase evidence, ChartOptions? options = null) =>
+        new(Analytics.RealistSynthesis.Of(evidence), options);
+
+    /// <summary>The configuration matrix of an analysis: CMO configurations × supporting studies, grouped by family and programme.</summary>
+    public static ConfigurationMatrix ConfigurationMatrix(this RealistSynthesis synthesis, ChartOptions? options = null) => new(synthesis, options);
 }

@@ -121,7 +121,7 @@ public static class EvidenceStatistics
             if (findings == 0) continue;
             var direction = WithinStudyDirection.Resolve(counts[(int)Direction.Improved], counts[(int)Direction.NoDifference],
                 counts[(int)Direction.Worsened], findings - counts[(int)Direction.NotReported], threshold);
-            votes.Add(new StudyDirection(index.Studies[s].Id, direction, findings));
+            votes.Add(new StudyDirection(index.StudyIds[s], direction, findings));
         }
         return votes.ToImmutable();
     }

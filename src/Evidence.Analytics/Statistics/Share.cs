@@ -101,8 +101,18 @@ public sealed partial class Share
     public ImmutableArray<StudyDirection> Studies { get; }
 
     /// <summary>What was counted: "RCTs, Social connection" or "all designs, all outcomes; country UK".</summary>
-    public string Description =>
-        $"{(Design is { } g ? g.Label() + (g == DesignGroup.Rct ? "s" : " studies") : "all designs")}, {Outcome?.Name ?? "all outcomes"}{(Filter.IsEmpty ? "" : "; " + Filter)}";
+    public string Description
+    {
+        get
+        {
+            var groups = Design is { } g ? [g] : Filter.DesignGroups.IsDefaultOrEmpty ? [] : Filter.DesignGroups;
+            string designs = groups.Length > 0
+                ? string.Join(" and ", groups.Select(group => group == DesignGroup.Rct ? "RCTs" : group.Label() + " studies"))
+                : Filter.Designs.IsDefaultOrEmpty ? "all designs" : string.Join(" and ", Filter.Designs.Select(d => d.Label()));
+            var rest = Filter with { DesignGroups = [], Designs = [] };
+            return $"{designs}, {Outcome?.Name ?? "all outcomes"}{(rest.IsEmpty ? "" : "; " + rest)}";
+        }
+    }
 
     /// <summary>"RCT, Social connection: improved in 13 of 15 studies = 0.867 (95% CI 0.621 to 0.963, Wilson); …; sign test P = 0.0074".</summary>
     public override string ToString()

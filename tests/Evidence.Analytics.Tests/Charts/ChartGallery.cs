@@ -16,6 +16,7 @@ internal static class ChartGallery
             ("harvest-plot", evidence.HarvestPlot()),
             ("prisma-flow", evidence.FlowDiagram(PrismaVariant.PrismaScR)),
             ("prisma-flow-partial", new PrismaFlow(screened: 13851, studiesIncluded: 33).Diagram(PrismaVariant.PrismaScR)),
+            ("configuration-matrix", EvidenceWorkbook.Read(Realist.PerinatalPeerSupportSampleTests.SampleFolder).GetEvidenceOrThrow().ConfigurationMatrix()),
         ];
     }
 }

@@ -9,13 +9,7 @@ namespace Evidence.Analytics.Tests.Cli;
 /// tables, and the JSON shape.</summary>
 public sealed class SummaryAndValidateCommandTests
 {
-    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int exit = await EvidenceCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> Run(params string[] args) => CliRunner.Run(args);
 
     private static string Sample => SampleDataTests.SampleFolder;
 

@@ -5,7 +5,7 @@ namespace Evidence.Analytics.Tests.Excel;
 internal static class ExcelSamples
 {
     public static readonly InterventionType Doulas = new("Doula support");
-    public static readonly OutcomeDomain Breastfeeding = new("Breastfeeding");
+    public static readonly OutcomeDomain InfantFeeding = new("Infant feeding");
 
     public static EvidenceBase Review()
     {
@@ -33,7 +33,7 @@ internal static class ExcelSamples
             new Finding("S01", "I01", OutcomeDomain.MentalHealth, Direction.Improved, "EPDS", new EffectEstimate("OR", 0.46, 0.24, 0.87)),
             new Finding("S01", null, OutcomeDomain.SocialConnection, Direction.Improved, "UCLA Loneliness"),
             new Finding("S02", "I02", OutcomeDomain.SocialConnection, Direction.Mixed),
-            new Finding("S02", null, Breastfeeding, Direction.NoDifference, "-self report", new EffectEstimate("MD", -0.125)),
+            new Finding("S02", null, InfantFeeding, Direction.NoDifference, "-self report", new EffectEstimate("MD", -0.125)),
             new Finding("S03", "I03", OutcomeDomain.QualityOfLife, Direction.NotReported),
         };
         var flow = new PrismaFlow([new FlowCount("MEDLINE", 9000), new FlowCount("CINAHL", 6851)], duplicatesRemoved: 2000, screened: 13851,

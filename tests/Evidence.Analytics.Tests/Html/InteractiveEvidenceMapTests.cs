@@ -91,10 +91,15 @@ public sealed class InteractiveEvidenceMapTests
         Assert.DoesNotContain('+', InteractiveEvidenceMap.LibraryVersion);
         var s2 = root.GetProperty("studies").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "S2");
         Assert.Equal(3, s2.GetProperty("findings").GetArrayLength());
-        // S2 on social connection: one finding improved, one no difference, so the study's direction is mixed.
-        int socialConnection = IndexOf(root.GetProperty("vocab").GetProperty("outcomeDomains"), "Social connection");
-        var direction = s2.GetProperty("directions").EnumerateArray().Single(d => d[0].GetInt32() == socialConnection)[1].GetInt32();
-        Assert.Equal((int)Direction.Mixed, direction);
+        // The page resolves each study's direction with the library's rule, so it carries the rule's threshold and the
+        // enum values it compares with.
+        var vocab = root.GetProperty("vocab");
+        Assert.Equal(WithinStudyDirection.DefaultThreshold, vocab.GetProperty("threshold").GetDouble());
+        Assert.Equal((int)Direction.Mixed, vocab.GetProperty("direction").GetProperty("mixed").GetInt32());
+        Assert.Equal((int)Direction.NotReported, vocab.GetProperty("direction").GetProperty("notReported").GetInt32());
+        // S4 reports no timing of its own: the page must not invent one from its intervention.
+        var s4 = root.GetProperty("studies").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "S4");
+        Assert.False(s4.TryGetProperty("timing", out _));
     }
 
     [Fact]
@@ -121,6 +126,4 @@ public sealed class InteractiveEvidenceMapTests
     public void Options_ConfidenceLevelOutsideZeroToOne_Throws(double level) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new InteractiveEvidenceMapOptions { ConfidenceLevel = level });
 
-    private static int IndexOf(JsonElement terms, string label) =>
-        terms.EnumerateArray().Select((t, i) => (t.GetProperty("label").GetString(), i)).Single(p => p.Item1 == label).i;
 }

@@ -154,7 +154,7 @@ public sealed class XlsxImportTests
     }
 
     [Fact]
-    public void Read_UnknownSheet_IgnoredButRealistSheetWithoutParser_Warned()
+    public void Read_UnknownSheet_IgnoredButRealistLinksWithoutConfigurations_Reported()
     {
         var sheets = ValidSheets();
         sheets.Add(SheetFromLines("README", "Anything,at all"));
@@ -164,7 +164,7 @@ public sealed class XlsxImportTests
 
         Assert.True(readmeOnly.IsValid);
         Assert.Empty(readmeOnly.Problems);
-        var problem = Single(withLinks, ProblemKind.SheetNotImported);
-        Assert.Equal((ProblemSeverity.Warning, "Configuration links"), (problem.Severity, problem.Sheet!));
+        var problem = Single(withLinks, ProblemKind.UnknownReference);
+        Assert.Equal((ProblemSeverity.Error, "Configuration links", "A2"), (problem.Severity, problem.Sheet!, problem.Cell!));
     }
 }

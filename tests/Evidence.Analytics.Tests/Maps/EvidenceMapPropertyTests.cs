@@ -87,4 +87,26 @@ public class EvidenceMapPropertyTests
             });
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Map_InterventionFilter_MatchesANaiveRecount()
+    {
+        // Differential test of the intervention-filter semantics: only findings about passing interventions count, and a
+        // finding naming no intervention counts for the study's passing ones.
+        var cases = from seed in Gen.Choose(1, 100_000) from level in Gen.Elements(Enum.GetValues<TypologyLevel>()) select (seed, level);
+
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var evidence = SyntheticEvidence.Generate(40, c.seed, findingsPerStudy: 3);
+            var map = evidence.Map(filter: EvidenceFilter.All with { TypologyLevels = [c.level] });
+            return map.Cells.All(cell =>
+            {
+                var expected = evidence.Findings
+                    .Where(f => f.Domain.Name == cell.Column && evidence.InterventionsOf(f)
+                        .Where(i => i.Typology.Level == c.level).SelectMany(i => i.Types).Any(t => t.Name == cell.Row))
+                    .Select(f => f.StudyId).Distinct().OrderBy(id => id, StringComparer.Ordinal);
+                return expected.SequenceEqual(cell.StudyIds.Order(StringComparer.Ordinal));
+            });
+        }).QuickCheckThrowOnFailure();
+    }
 }

@@ -50,6 +50,7 @@ internal sealed class FlowSheetParser : SheetParser
 
     public override void EndSheet(SheetState sheet, ImportContext context)
     {
+        if (sheet.RowsRead == 0) return; // a Flow sheet with only its header: the review gives no flow
         int? Get(string stage) => _single.TryGetValue(stage, out var value) ? value.Count : null;
         var flow = new PrismaFlow(_identified, Get("Duplicates removed"), Get("Automation removed"), Get("Other removed"), Get("Screened"),
             Get("Excluded at screening"), Get("Sought"), Get("Not retrieved"), Get("Assessed"), _excluded, Get("Studies included"), Get("Reports included"));

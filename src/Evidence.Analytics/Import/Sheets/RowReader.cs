@@ -18,6 +18,7 @@ internal sealed class RowReader
     private static readonly string[] NotReported = ["not reported", "nr", "unclear", "unknown", "n/a", "na"];
 
     private readonly SheetState _sheet;
+    private readonly Dictionary<object, object> _parsed = new(ReferenceEqualityComparer.Instance);
     private RawRow _row = new(0, []);
 
     public RowReader(SheetState sheet) => _sheet = sheet;
@@ -55,11 +56,11 @@ internal sealed class RowReader
     {
         string? text = Text(header);
         if (text is null && _sheet.ColumnOf(header) >= 0)
-            Problem(ProblemKind.MissingValue, header, null, $"'{header}' is required: {_sheet.Format[header].Description}");
+            Problem(ProblemKind.MissingValue, header, null, $"'{header}' is required: {_sheet.Column(header).Description}");
         return text;
     }
 
-    private string? Value(string header) => _sheet.Format[header].Required ? Required(header) : Text(header);
+    private string? Value(string header) => _sheet.Column(header).Required ? Required(header) : Text(header);
 
     /// <summary>The values of a multi-valued cell, split on ';' (blank parts ignored).</summary>
     public ImmutableArray<string> List(string header)
@@ -139,7 +140,7 @@ internal sealed class RowReader
     {
         string? text = Value(header);
         if (text is null) return null;
-        if (vocabulary.TryParse(text, out T value)) return value;
+        if (TryParse(vocabulary, text, out T value)) return value;
         Problem(ProblemKind.UnknownVocabulary, header, text, vocabulary.UnknownMessage(text));
         return null;
     }
@@ -149,7 +150,7 @@ internal sealed class RowReader
     {
         string? text = Value(header);
         if (text is null) return null;
-        if (vocabulary.TryParse(text, out T value)) return value;
+        if (TryParse(vocabulary, text, out T value)) return value;
         Problem(ProblemKind.UnknownVocabulary, header, text, vocabulary.UnknownMessage(text) + ExtendHint(vocabulary));
         return null;
     }
@@ -162,11 +163,29 @@ internal sealed class RowReader
         var values = ImmutableArray.CreateBuilder<T>(parts.Length);
         foreach (string part in parts)
         {
-            if (vocabulary.TryParse(part, out T value)) values.Add(value);
+            if (TryParse(vocabulary, part, out T value)) values.Add(value);
             else Problem(ProblemKind.UnknownVocabulary, header, part, vocabulary.UnknownMessage(part) + ExtendHint(vocabulary));
         }
         return values.ToImmutable();
     }
+
+    /// <summary>Parses through a per-sheet memo: a workbook repeats the same few spellings on thousands of rows, and
+    /// normalising a spelling (case, punctuation, UK/US folding) costs far more than a dictionary lookup.</summary>
+    private bool TryParse<T>(Vocabulary<T> vocabulary, string text, out T value) where T : notnull
+    {
+        if (!_parsed.TryGetValue(vocabulary, out object? memo))
+            _parsed[vocabulary] = memo = new Dictionary<string, (bool, T)>(StringComparer.Ordinal);
+        var parsed = (Dictionary<string, (bool Known, T Value)>)memo;
+        if (!parsed.TryGetValue(text, out var entry))
+        {
+            entry.Known = vocabulary.TryParse(text, out entry.Value);
+            if (parsed.Count < MemoLimit) parsed[text] = entry;
+        }
+        value = entry.Value;
+        return entry.Known;
+    }
+
+    private const int MemoLimit = 4096;
 
     private static string ExtendHint<T>(Vocabulary<T> vocabulary) where T : notnull =>
         typeof(T) == typeof(InterventionType) || typeof(T) == typeof(OutcomeDomain) || typeof(T) == typeof(ConfigurationFamily)

@@ -14,15 +14,21 @@ internal abstract class SheetParser
 {
     /// <summary>A new set of every sheet parser (parsers keep per-import state), in the order sheets are read: a sheet comes
     /// after the sheets its references point to.</summary>
-    public static ImmutableArray<SheetParser> CreateAll() =>
-    [
-        new ReviewSheetParser(),
-        new VocabularySheetParser(),
-        new InterventionsSheetParser(),
-        new StudiesSheetParser(),
-        new FindingsSheetParser(),
-        new FlowSheetParser(),
-    ];
+    public static ImmutableArray<SheetParser> CreateAll()
+    {
+        var configurations = new ConfigurationsSheetParser();
+        return
+        [
+            new ReviewSheetParser(),
+            new VocabularySheetParser(),
+            new InterventionsSheetParser(),
+            new StudiesSheetParser(),
+            new FindingsSheetParser(),
+            new FlowSheetParser(),
+            configurations,
+            new ConfigurationLinksSheetParser(configurations),
+        ];
+    }
 
     /// <summary>The sheet of <see cref="WorkbookFormat"/> this parser reads.</summary>
     public abstract WorkbookSheet Format { get; }
@@ -32,4 +38,8 @@ internal abstract class SheetParser
 
     /// <summary>Called after the sheet's last row: checks that need all its rows (the PRISMA arithmetic).</summary>
     public virtual void EndSheet(SheetState sheet, ImportContext context) { }
+
+    /// <summary>Called once every sheet has been read (present or not): checks that span sheets (a configuration whose
+    /// supporting studies may be on the Configuration links sheet).</summary>
+    public virtual void EndImport(ImportContext context) { }
 }

@@ -8,6 +8,7 @@ internal sealed class SheetState
 {
     private readonly ImportContext _context;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkbookColumn> _format;
     private readonly List<int> _dataRows = [];
     private readonly HashSet<int> _rejected = [];
     private string?[] _headers = [];
@@ -18,6 +19,7 @@ internal sealed class SheetState
     {
         _context = context;
         Format = format;
+        _format = format.Columns.ToDictionary(c => c.Header, StringComparer.Ordinal);
         File = file;
         Name = name;
     }
@@ -37,6 +39,9 @@ internal sealed class SheetState
     public int RowsImported => _dataRows.Count - _rejected.Count;
 
     public SheetImportCounts Counts => new(Name, RowsRead, RowsImported);
+
+    /// <summary>The format's definition of a column, by its canonical header.</summary>
+    public WorkbookColumn Column(string header) => _format[header];
 
     /// <summary>The column index of a format column, or -1 when the sheet does not have it.</summary>
     public int ColumnOf(string header) => _columns.GetValueOrDefault(header, -1);

@@ -188,7 +188,32 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                 reader.Read();
             }
         }
-        return many?.ToString() ?? single ?? "";
+        return DecodeEscapes(many?.ToString() ?? single ?? "");
+    }
+
+    /// <summary>Decodes the <c>_xHHHH_</c> escapes of SpreadsheetML text (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): Excel
+    /// writes characters XML cannot hold this way (a carriage return as <c>_x000D_</c>), and a literal "_x" sequence as
+    /// <c>_x005F_x…</c>.</summary>
+    internal static string DecodeEscapes(string text)
+    {
+        int start = text.IndexOf("_x", StringComparison.Ordinal);
+        if (start < 0) return text;
+        var decoded = new System.Text.StringBuilder(text.Length);
+        decoded.Append(text, 0, start);
+        for (int i = start; i < text.Length; i++)
+        {
+            if (text[i] == '_' && i + 6 < text.Length && text[i + 1] == 'x' && text[i + 6] == '_'
+                && int.TryParse(text.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
+            {
+                decoded.Append((char)code);
+                i += 6;
+            }
+            else
+            {
+                decoded.Append(text[i]);
+            }
+        }
+        return decoded.ToString();
     }
 
     private void ReadStyles()
@@ -243,6 +268,8 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         var flags = formula ? CellFlags.Formula : CellFlags.None;
         switch (type)
         {
+            case "s-resolved":
+                return new RawCell(value, flags);
             case "s":
                 return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < _sharedStrings.Length
                     ? new RawCell(_sharedStrings[index], flags)
@@ -333,6 +360,73 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
             }
         }
 
+        private const string SharedResolved = "s-resolved";
+        private char[] _text = new char[64];
+        private readonly char[] _attribute = new char[16];
+
+        /// <summary>Reads a cell's r (reference), s (style) and t (type) attributes without allocating strings for them:
+        /// a large sheet has millions of cells, and per-cell attribute strings would dominate the import's allocations.</summary>
+        private void ReadCellAttributes(XmlReader reader, ref int column, ref int style, ref string? type)
+        {
+            if (!reader.MoveToFirstAttribute()) return;
+            do
+            {
+                string name = reader.LocalName;
+                if (name.Length != 1 || reader.NamespaceURI.Length != 0) continue;
+                int length = reader.ReadValueChunk(_attribute, 0, _attribute.Length);
+                var chars = _attribute.AsSpan(0, length);
+                switch (name[0])
+                {
+                    case 'r':
+                        if (CellReference.TryParse(chars, out _, out int parsed)) column = parsed;
+                        break;
+                    case 's':
+                        style = TryParseIndex(chars, out int index) ? index : 0;
+                        break;
+                    case 't':
+                        type = chars switch
+                        {
+                            "s" => "s",
+                            "n" => null,
+                            "b" => "b",
+                            "e" => "e",
+                            "d" => "d",
+                            "str" => "str",
+                            "inlineStr" => "inlineStr",
+                            _ => new string(chars),
+                        };
+                        break;
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+
+        /// <summary>Reads the text of the current non-empty element into <see cref="_text"/> and moves past its end tag.</summary>
+        private int ReadContent(XmlReader reader)
+        {
+            int depth = reader.Depth, length = 0;
+            reader.Read();
+            while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+            {
+                if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                {
+                    int read;
+                    while ((read = reader.ReadValueChunk(_text, length, _text.Length - length)) > 0)
+                    {
+                        length += read;
+                        if (length == _text.Length) Array.Resize(ref _text, _text.Length * 2);
+                    }
+                }
+                reader.Read();
+            }
+            reader.Read();
+            return length;
+        }
+
+        private static bool TryParseIndex(ReadOnlySpan<char> chars, out int index) =>
+            int.TryParse(chars, NumberStyles.None, CultureInfo.InvariantCulture, out index);
+
         private WorkbookUnreadableException Damaged(XmlException e) =>
             new(ProblemKind.UnreadableFile, $"The workbook is damaged: sheet '{Name}' is not well-formed XML ({e.Message}).", e);
 
@@ -360,10 +454,10 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                     reader.Read();
                     continue;
                 }
-                int column = reader.GetAttribute("r") is { } reference && CellReference.TryParse(reference, out _, out int parsed) ? parsed : nextColumn;
+                int column = nextColumn, style = 0;
+                string? type = null;
+                ReadCellAttributes(reader, ref column, ref style, ref type);
                 nextColumn = column + 1;
-                string? type = reader.GetAttribute("t");
-                int style = ParseInt(reader.GetAttribute("s")) ?? 0;
                 string? value = null, inline = null;
                 bool formula = false;
                 if (reader.IsEmptyElement)
@@ -388,7 +482,12 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                         }
                         else
                         {
-                            value = reader.ReadElementContentAsString();
+                            int length = ReadContent(reader);
+                            // Shared-string indices are most cells: look them up without allocating the index text.
+                            value = type == "s" && TryParseIndex(_text.AsSpan(0, length), out int index)
+                                ? (index < workbook._sharedStrings.Length ? workbook._sharedStrings[index] : null)
+                                : new string(_text, 0, length);
+                            if (type == "s" && value is not null) type = SharedResolved;
                         }
                     }
                     else if (ReferenceEquals(reader.LocalName, formulaName))

@@ -11,22 +11,20 @@ namespace Evidence.Analytics;
 /// <remarks>Indices keep a 10,000-study page small and let the page's script count with typed arrays. The encoder
 /// escapes <c>&lt; &gt; &amp; ' "</c>, control characters and U+2028/U+2029, so the JSON can sit inside a
 /// <c>&lt;script&gt;</c> element: no value can close the element or start a comment.</remarks>
-internal static class InteractiveMapData
+internal static class InteractiveEvidenceMapData
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
     public static string ToJson(EvidenceBase evidence, InteractiveEvidenceMapOptions options, string title, string version)
     {
-        var types = evidence.Interventions.SelectMany(i => i.Types).Concat(InterventionType.Seeded).Distinct().Order().ToArray();
-        var domains = evidence.Findings.Select(f => f.Domain).Concat(OutcomeDomain.Seeded).Distinct().Order().ToArray();
-        var typeIndex = Index(types);
-        var domainIndex = Index(domains);
+        // The library's own label lists and orders (seeded terms first, then those the data add; countries sorted).
+        var index = EvidenceIndex.For(evidence);
+        var typeIndex = Ordinals(index.Types);
+        var domainIndex = Ordinals(index.Domains);
+        var countryIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < index.Countries.Length; i++) countryIndex[index.Countries[i]] = i;
         var interventionIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < evidence.Interventions.Length; i++) interventionIndex[evidence.Interventions[i].Id] = i;
-        string[] countries = evidence.Studies.SelectMany(s => s.Countries)
-            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
-        var countryIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < countries.Length; i++) countryIndex[countries[i]] = i;
 
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder }))
@@ -42,8 +40,8 @@ internal static class InteractiveMapData
             json.WriteNumber("z", Normal.InvCDF(0, 1, 1 - (1 - options.ConfidenceLevel) / 2));
 
             json.WriteStartObject("vocab");
-            WriteTerms(json, "interventionTypes", types.Select(t => t.Name), options);
-            WriteTerms(json, "outcomeDomains", domains.Select(d => d.Name), options);
+            WriteTerms(json, "interventionTypes", index.Types.Select(t => t.Name), options);
+            WriteTerms(json, "outcomeDomains", index.Domains.Select(d => d.Name), options);
             WriteTerms(json, "designs", Enum.GetValues<StudyDesign>().Select(d => d.Label()), options);
             WriteTerms(json, "designGroups", Enum.GetValues<DesignGroup>().Select(g => g.Label()), options);
             json.WriteStartArray("designGroupOfDesign");
@@ -51,7 +49,7 @@ internal static class InteractiveMapData
             json.WriteEndArray();
             WriteTerms(json, "typologyLevels", Enum.GetValues<TypologyLevel>().Select(Vocabularies.TypologyLevel.Label), options);
             WriteTerms(json, "timings", Enum.GetValues<PopulationTiming>().Select(t => t.Label()), options);
-            WriteTerms(json, "countries", countries, options);
+            WriteTerms(json, "countries", index.Countries, options);
             json.WriteStartArray("directions");
             foreach (var direction in Enum.GetValues<Direction>())
             {
@@ -61,7 +59,11 @@ internal static class InteractiveMapData
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteNumber("improved", (int)Direction.Improved);
+            json.WriteStartObject("direction");
+            foreach (var direction in Enum.GetValues<Direction>())
+                json.WriteNumber(JsonNamingPolicy.CamelCase.ConvertName(direction.ToString()), (int)direction);
+            json.WriteEndObject();
+            json.WriteNumber("threshold", WithinStudyDirection.DefaultThreshold);
             json.WriteNumber("rct", (int)DesignGroup.Rct);
             json.WriteEndObject();
 
@@ -95,7 +97,7 @@ internal static class InteractiveMapData
                 json.WriteNumber("design", (int)study.Design);
                 WriteIndices(json, "countries", study.Countries.Select(c => countryIndex[c]));
                 WriteIndices(json, "interventions", study.InterventionIds.Select(id => interventionIndex[id]));
-                WriteIndices(json, "timings", TimingsOf(evidence, study).Select(t => (int)t));
+                if (study.Timing is { } timing) json.WriteNumber("timing", (int)timing);
 
                 var findings = evidence.FindingsOf(study);
                 // Each finding as [intervention index or -1 for all the study's interventions, domain, direction].
@@ -109,42 +111,12 @@ internal static class InteractiveMapData
                     json.WriteEndArray();
                 }
                 json.WriteEndArray();
-                // The study's overall direction per outcome domain, as [domain, direction].
-                json.WriteStartArray("directions");
-                foreach (var group in findings.GroupBy(f => f.Domain).OrderBy(g => g.Key))
-                {
-                    json.WriteStartArray();
-                    json.WriteNumberValue(domainIndex[group.Key]);
-                    json.WriteNumberValue((int)StudyDirection(group.Select(f => f.Direction)));
-                    json.WriteEndArray();
-                }
-                json.WriteEndArray();
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    /// <summary>The timings a study is filtered by: its own, or else those of its interventions.</summary>
-    internal static IEnumerable<PopulationTiming> TimingsOf(EvidenceBase evidence, Study study) =>
-        study.Timing is { } timing
-            ? [timing]
-            : evidence.InterventionsOf(study).Where(i => i.Timing is not null).Select(i => i.Timing!.Value).Distinct().Order();
-
-    /// <summary>One direction for a study's findings on one outcome domain: the direction they share, Mixed when
-    /// they disagree, and Not reported when none reports a direction.</summary>
-    internal static Direction StudyDirection(IEnumerable<Direction> directions)
-    {
-        Direction? shared = null;
-        foreach (var direction in directions)
-        {
-            if (direction == Direction.NotReported) continue;
-            if (shared is null) shared = direction;
-            else if (shared != direction) return Direction.Mixed;
-        }
-        return shared ?? Direction.NotReported;
     }
 
     internal static string Symbol(Direction direction) => direction switch
@@ -155,7 +127,7 @@ internal static class InteractiveMapData
         _ => "?",
     };
 
-    private static Dictionary<T, int> Index<T>(T[] terms) where T : Term
+    private static Dictionary<T, int> Ordinals<T>(T[] terms) where T : Term
     {
         var index = new Dictionary<T, int>();
         for (int i = 0; i < terms.Length; i++) index[terms[i]] = i;

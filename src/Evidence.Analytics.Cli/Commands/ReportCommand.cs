@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Evidence.Analytics.Excel;
+
+namespace Evidence.Analytics.Cli;
+
+/// <summary><c>evidence report FILE -o DIR</c>: everything a review team hands over, written into one folder:
+/// the SVG charts (<c>DIR/charts/*.svg</c>), the commissioner's summary workbook (<c>DIR/summary.xlsx</c>) and the
+/// interactive evidence gap map (<c>DIR/evidence-map.html</c>).</summary>
+internal static class ReportCommand
+{
+    /// <summary>The charts a report writes, by file name, in the order they are listed: the one place to add a chart.</summary>
+    internal static IReadOnlyList<(string FileName, Func<EvidenceBase, Chart> Draw)> Charts { get; } =
+    [
+        ("intervention-types.svg", evidence => evidence.InterventionTypeChart()),
+        ("design-groups.svg", evidence => evidence.DesignGroupChart()),
+        ("designs-by-intervention-type.svg", evidence => evidence.DesignsByInterventionTypeChart()),
+        ("typology-levels.svg", evidence => evidence.TypologyChart()),
+        ("effect-direction-plot.svg", evidence => evidence.EffectDirectionPlot()),
+        ("harvest-plot.svg", evidence => evidence.HarvestPlot()),
+        ("prisma-flow.svg", evidence => evidence.FlowDiagram()),
+    ];
+
+    /// <summary>The summary workbook's file name in the output folder.</summary>
+    internal const string SummaryFileName = "summary.xlsx";
+
+    /// <summary>The interactive map's file name in the output folder.</summary>
+    internal const string MapFileName = "evidence-map.html";
+
+    public static Command Create()
+    {
+        var file = EvidenceInput.FileArgument();
+        var output = new Option<DirectoryInfo>("--output", "-o")
+        {
+            Description = "The folder to write the report into (created if missing; files in it are replaced).",
+            Required = true,
+        };
+        var command = new Command("report", "Write the charts (charts/*.svg), the summary workbook (summary.xlsx) and the interactive evidence map (evidence-map.html) for an evidence workbook.")
+        {
+            file,
+            output,
+        };
+        command.SetAction(parseResult =>
+        {
+            string input = parseResult.GetValue(file)!;
+            var evidence = EvidenceInput.Load(parseResult, input, quiet: false, out int exitCode);
+            if (evidence is null) return exitCode;
+            var folder = parseResult.GetValue(output)!;
+            var written = new List<string>();
+            try
+            {
+                string charts = Path.Combine(folder.FullName, "charts");
+                Directory.CreateDirectory(charts);
+                foreach (var (fileName, draw) in Charts)
+                {
+                    string path = Path.Combine(charts, fileName);
+                    draw(evidence).SaveSvg(path);
+                    written.Add(path);
+                }
+                string summary = Path.Combine(folder.FullName, SummaryFileName);
+                SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)));
+                written.Add(summary);
+                string map = Path.Combine(folder.FullName, MapFileName);
+                InteractiveEvidenceMap.Write(evidence, map);
+                written.Add(map);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"Cannot write the report to {folder.FullName}: {e.Message}");
+                return EvidenceCli.UsageError;
+            }
+            var console = parseResult.InvocationConfiguration.Output;
+            console.WriteLine($"Wrote the report on {evidence} to {folder.FullName}:");
+            foreach (string path in written) console.WriteLine("  " + Path.GetRelativePath(folder.FullName, path));
+            return EvidenceCli.Success;
+        });
+        return command;
+    }
+}

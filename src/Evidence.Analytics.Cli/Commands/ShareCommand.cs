@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Evidence.Analytics.Cli;
+
+/// <summary><c>evidence share FILE --outcome X [--design X] [--direction improved] [--method wilson] [--level 0.95] [--json]</c>:
+/// vote counting by direction of effect with a confidence interval and the sign test.</summary>
+internal static class ShareCommand
+{
+    public static Command Create()
+    {
+        var file = EvidenceInput.FileArgument();
+        var outcome = new Option<string>("--outcome") { Description = "The outcome domain (" + string.Join(", ", Vocabularies.OutcomeDomain.Accepted) + "); \"all\" pools every outcome.", Required = true };
+        var direction = new Option<string>("--direction") { Description = "The direction counted: improved, no difference, worsened or mixed.", DefaultValueFactory = _ => "improved" };
+        var method = new Option<string>("--method") { Description = "The confidence interval: wilson, clopper-pearson or agresti-coull.", DefaultValueFactory = _ => "wilson" };
+        var level = new Option<double>("--level") { Description = "The confidence level.", DefaultValueFactory = _ => 0.95 };
+        var threshold = new Option<double>("--within-study-threshold") { Description = "The share of a study's findings that must agree to give it that direction.", DefaultValueFactory = _ => WithinStudyDirection.DefaultThreshold };
+        var rank = new Option<bool>("--rank") { Description = "Also rank every outcome domain by the share (lower confidence limit first)." };
+        var json = new Option<bool>("--json") { Description = "Write the share as JSON." };
+        var filters = new EvidenceFilterOptions();
+        var command = new Command("share", "Vote counting by direction of effect: of the studies that measured an outcome, how many improved, with a confidence interval and the sign test.")
+        {
+            file, outcome, direction, method, level, threshold, rank, json,
+        };
+        filters.AddTo(command);
+        command.SetAction(parseResult =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            string outcomeText = parseResult.GetValue(outcome)!;
+            OutcomeDomain? domain = null;
+            bool ok = outcomeText.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)
+                || VocabularyOptions.TryParse(error, "--outcome", outcomeText, Vocabularies.OutcomeDomain, out domain);
+            ok &= VocabularyOptions.TryParse(error, "--direction", parseResult.GetValue(direction), Vocabularies.Direction, out var counted);
+            ok &= VocabularyOptions.TryParse(error, "--method", parseResult.GetValue(method), IntervalMethods.Vocabulary, out var interval);
+            if (counted == Direction.NotReported)
+            {
+                error.WriteLine("--direction: studies that do not report a direction are outside the denominator; choose improved, no difference, worsened or mixed.");
+                ok = false;
+            }
+            double confidence = parseResult.GetValue(level), agreement = parseResult.GetValue(threshold);
+            if (!(confidence > 0 && confidence < 1))
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--level must be between 0 and 1 (e.g. 0.95), not {confidence}."));
+                ok = false;
+            }
+            if (!(agreement > 0.5 && agreement <= 1))
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--within-study-threshold must be above 0.5 and at most 1, not {agreement}."));
+                ok = false;
+            }
+            var filter = filters.Parse(parseResult);
+            if (!ok || filter is null) return EvidenceCli.UsageError;
+
+            bool asJson = parseResult.GetValue(json);
+            var evidence = EvidenceInput.Load(parseResult, parseResult.GetValue(file)!, asJson, out int exitCode);
+            if (evidence is null) return exitCode;
+            var share = evidence.Share(outcome: domain, direction: counted, method: interval, level: confidence, filter: filter, withinStudyThreshold: agreement);
+            var ranking = parseResult.GetValue(rank)
+                ? evidence.RankOutcomes(direction: counted, method: interval, level: confidence, filter: filter, withinStudyThreshold: agreement)
+                : null;
+            var output = parseResult.InvocationConfiguration.Output;
+            if (asJson) output.WriteLine(ToJson(share, ranking));
+            else Write(CliConsole.For(output), share, ranking);
+            return EvidenceCli.Success;
+        });
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, Share share, ConsistencyRanking? ranking)
+    {
+        var c = CultureInfo.InvariantCulture;
+        console.Write(new Markup($"[bold]{Markup.Escape(share.Description)}[/]{Environment.NewLine}"));
+        string headline = share.Interval is { } p
+            ? string.Create(c, $"{share.Direction.Label()} in {share.Numerator} of {share.Denominator} studies: {p.Estimate:0.0%} ({share.Level:0.##%} CI {p.Lower:0.0%} to {p.Upper:0.0%}, {share.Method.Label()})")
+            : "No study reported a direction on this outcome.";
+        console.Write(new Text(headline + Environment.NewLine));
+        var table = new Table { Border = TableBorder.Rounded };
+        table.AddColumn("Direction");
+        table.AddColumn(new TableColumn("Studies").RightAligned());
+        foreach (var direction in Enum.GetValues<Direction>())
+            table.AddRow(direction.Label(), share.Counts[direction].ToString(c));
+        console.Write(table);
+        console.Write(new Text(string.Create(c,
+            $"Sign test (improved {share.Improved} vs worsened {share.Worsened}, exact, two-sided): P = {share.SignTestP:0.####}{Environment.NewLine}" +
+            $"One vote per study: several findings in the outcome give one direction if at least {share.WithinStudyThreshold:0.##%} agree, otherwise mixed.{Environment.NewLine}" +
+            $"Vote counting shows in how many studies an effect went one way, not how large it was.{Environment.NewLine}")));
+        if (ranking is null) return;
+        var ranked = new Table { Border = TableBorder.Rounded, Title = new TableTitle("Outcome domains by share " + share.Direction.Label().ToLowerInvariant()) };
+        ranked.AddColumn(new TableColumn("#").RightAligned());
+        ranked.AddColumn("Outcome domain");
+        ranked.AddColumn(new TableColumn("Studies").RightAligned());
+        ranked.AddColumn(new TableColumn("Share").RightAligned());
+        ranked.AddColumn(new TableColumn("CI").RightAligned());
+        foreach (var entry in ranking.Entries)
+        {
+            ranked.AddRow(entry.Rank.ToString(c), Markup.Escape(entry.Label), string.Create(c, $"{entry.Share.Numerator}/{entry.Share.Denominator}"),
+                string.Create(c, $"{entry.Share.Proportion:0.0%}"), string.Create(c, $"{entry.Share.Lower:0.0%} to {entry.Share.Upper:0.0%}"));
+        }
+        console.Write(ranked);
+    }
+
+    /// <summary>The share as indented camelCase JSON; proportion and limits are null when no study reported a direction.</summary>
+    internal static string ToJson(Share share, ConsistencyRanking? ranking = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            Write(writer, share);
+            if (ranking is not null)
+            {
+                writer.WriteStartArray("ranking");
+                foreach (var entry in ranking.Entries)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("rank", entry.Rank);
+                    writer.WriteString("outcome", entry.Label);
+                    Write(writer, entry.Share);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter writer, Share share)
+    {
+        writer.WriteString("description", share.Description);
+        writer.WriteString("direction", share.Direction.Label());
+        writer.WriteNumber("numerator", share.Numerator);
+        writer.WriteNumber("denominator", share.Denominator);
+        Nullable(writer, "proportion", share.Proportion);
+        Nullable(writer, "lower", share.Lower);
+        Nullable(writer, "upper", share.Upper);
+        writer.WriteString("method", share.Method.Label());
+        writer.WriteNumber("level", share.Level);
+        MapCommand.Directions(writer, share.Counts);
+        writer.WriteNumber("signTestP", share.SignTestP);
+        writer.WriteNumber("withinStudyThreshold", share.WithinStudyThreshold);
+    }
+
+    /// <summary>Writes a number, or null when there is none.</summary>
+    internal static void Nullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v) writer.WriteNumber(name, v);
+        else writer.WriteNull(name);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Xml.Linq;
+using Evidence.Analytics.Cli;
+
+namespace Evidence.Analytics.Tests.Cli;
+
+public sealed class ReportCommandTests
+{
+    private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "data-samples", name);
+
+    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "evidence-report-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Report_Sample_WritesEveryChartTheWorkbookAndTheMap()
+    {
+        string folder = NewFolder();
+        try
+        {
+            var (exit, output, error) = await CliRunner.Run("report", Sample("postpartum-social-prescribing.xlsx"), "-o", folder);
+
+            Assert.True(exit == EvidenceCli.Success, error);
+            foreach (var (fileName, _) in ReportCommand.Charts)
+            {
+                var svg = XDocument.Load(Path.Combine(folder, "charts", fileName));
+                Assert.Equal("svg", svg.Root!.Name.LocalName);
+                Assert.Contains("charts/" + fileName, output);
+            }
+            using (var summary = File.OpenRead(Path.Combine(folder, ReportCommand.SummaryFileName)))
+                Assert.Equal("PK", $"{(char)summary.ReadByte()}{(char)summary.ReadByte()}");
+            Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(Path.Combine(folder, ReportCommand.MapFileName)), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Report_SameInputTwice_WritesTheSameBytes()
+    {
+        string first = NewFolder(), second = NewFolder();
+        try
+        {
+            Assert.Equal(EvidenceCli.Success, (await CliRunner.Run("report", Sample("perinatal-peer-support.xlsx"), "-o", first)).Exit);
+            Assert.Equal(EvidenceCli.Success, (await CliRunner.Run("report", Sample("perinatal-peer-support.xlsx"), "-o", second)).Exit);
+
+            var files = Directory.GetFiles(first, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)).Order().ToArray();
+            Assert.Equal(ReportCommand.Charts.Count + 2, files.Length);
+            foreach (string file in files)
+                Assert.True(File.ReadAllBytes(Path.Combine(first, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, file))), file + " differs between runs");
+        }
+        finally
+        {
+            foreach (string folder in (string[])[first, second])
+                if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Report_MissingFile_ExitsWithUsageError()
+    {
+        var (exit, _, error) = await CliRunner.Run("report", Sample("no-such-workbook.xlsx"), "-o", NewFolder());
+
+        Assert.Equal(EvidenceCli.UsageError, exit);
+        Assert.Contains("no-such-workbook.xlsx", error);
+    }
+}
