@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,7 +21,7 @@ namespace Evidence.Analytics.Notebooks;
 /// <para>Differences from the kernel: no magic commands (<c>#!time</c>, other languages), no package restore, the
 /// C# language version is whatever Roslyn 5.12 supports, and diagnostics are worded by Roslyn.</para>
 /// <para>As in VS Code, cells run with the notebook's folder as the current directory, so relative paths mean the same
-/// in both. Runs are serialised within a process because the current directory and <see cref="Console"/> output are
+/// in both. Unlike the kernel, they run in the invariant culture, so committed outputs are the same on every machine. Runs are serialised within a process because the current directory and <see cref="Console"/> output are
 /// process-wide; both are restored afterwards.</para>
 /// </remarks>
 public sealed class NotebookRunner
@@ -54,6 +55,9 @@ public sealed class NotebookRunner
             string directory = notebook.Path is null ? previousDirectory : Path.GetDirectoryName(notebook.Path)!;
             // Like the kernel in VS Code, code runs in the notebook's folder, so "../data-samples/…" means the same in both.
             Directory.SetCurrentDirectory(directory);
+            // Outputs must not depend on the machine: "0.78", not "0,78", whoever runs the notebook.
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             try
             {
                 return await RunCellsAsync(notebook, directory, cancellationToken).ConfigureAwait(false);
@@ -61,6 +65,7 @@ public sealed class NotebookRunner
             finally
             {
                 Directory.SetCurrentDirectory(previousDirectory);
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
             }
         }
         finally

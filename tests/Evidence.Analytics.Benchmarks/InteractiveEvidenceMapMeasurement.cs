@@ -8,7 +8,10 @@ namespace Evidence.Analytics.Benchmarks;
 /// to re-filter, read from <c>performance.now()</c> inside the page over several runs.</summary>
 /// <remarks>
 /// <para>Run: <c>dotnet run -c Release --project tests/Evidence.Analytics.Benchmarks -- evidence-map-browser [studies] [runs]</c>.
-/// Needs Debian's <c>/usr/bin/chromium</c>. This is a measurement, not a test: it prints figures and asserts nothing.</para>
+/// Needs Debian's <c>/usr/bin/chromium</c>. This is a measurement, not a test: it prints figures and asserts nothing.
+/// Set <c>EVIDENCE_MAP_TIMINGS=1</c> to also print the page's own phase timings of each run.</para>
+/// <para>A 50-study map is measured first as the baseline: what opening any page costs on this machine. Wall-clock
+/// figures grow with competing load; the main-thread CPU times (DevTools ThreadTime) much less so.</para>
 /// <para>Load is from navigation start to the end of the page script's first render (JSON parse, indexing, counting,
 /// rendering), and separately the page script alone. Re-filter is ticking a design-group box: the synchronous recount and
 /// re-render, and that plus the browser's next frame (style, layout and paint).</para>
@@ -42,14 +45,25 @@ internal static class InteractiveEvidenceMapMeasurement
         var load = new List<double>();
         var script = new List<double>();
         var parse = new List<double>();
+        var loadCpu = new List<double>();
+        var refilterCpu = new List<double>();
         var index = new List<double>();
         var refilter = new List<double>();
         var refilterFrame = new List<double>();
         for (int run = 0; run < runs; run++)
         {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+            var page = await context.NewPageAsync();
+            // The renderer main thread's CPU time (DevTools Performance.getMetrics ThreadTime, counted from
+            // Performance.enable): unlike wall-clock time it does not grow when other processes compete for the CPU.
+            var cdp = await context.NewCDPSessionAsync(page);
+            await cdp.SendAsync("Performance.enable");
+            double start = await ThreadTimeAsync(cdp);
             await page.GotoAsync(new Uri(path).AbsoluteUri);
             await page.WaitForFunctionAsync("() => window.evidenceMap !== undefined");
+            loadCpu.Add(await ThreadTimeAsync(cdp) - start);
+            if (Environment.GetEnvironmentVariable("EVIDENCE_MAP_TIMINGS") == "1")
+                Console.WriteLine(await page.EvaluateAsync<string>("() => JSON.stringify(window.evidenceMap.timings)"));
             double[] at = await page.EvaluateAsync<double[]>("() => { const t = window.evidenceMap.timings; return [t.ready, t.load, t.parse, t.index]; }");
             load.Add(at[0]);
             script.Add(at[1]);
@@ -67,15 +81,34 @@ internal static class InteractiveEvidenceMapMeasurement
                 })", group);
                 refilter.Add(times[0]);
                 refilterFrame.Add(times[1]);
+                double before = await ThreadTimeAsync(cdp);
+                await page.EvaluateAsync(@"label => new Promise(resolve => {
+                    Array.from(document.querySelectorAll('fieldset[data-facet=designGroup] label'))
+                        .find(l => l.textContent.trim() === label).querySelector('input').click();
+                    requestAnimationFrame(() => setTimeout(resolve, 0));
+                })", group);
+                refilterCpu.Add(await ThreadTimeAsync(cdp) - before);
             }
-            await page.CloseAsync();
+            await context.CloseAsync();
         }
         Report("load (navigation start to first render)", load);
         Report("page script (parse, index, count, render)", script);
         Report("  of which JSON.parse", parse);
         Report("  of which indexing", index);
+        Report("load, renderer main-thread CPU time", loadCpu);
         Report("re-filter (recount and re-render)", refilter);
         Report("re-filter to next frame (with layout, paint)", refilterFrame);
+        Report("re-filter to next frame, main-thread CPU time", refilterCpu);
+    }
+
+    private static async Task<double> ThreadTimeAsync(ICDPSession cdp)
+    {
+        var result = await cdp.SendAsync("Performance.getMetrics");
+        foreach (var metric in result!.Value.GetProperty("metrics").EnumerateArray())
+        {
+            if (metric.GetProperty("name").GetString() == "ThreadTime") return metric.GetProperty("value").GetDouble() * 1000;
+        }
+        throw new InvalidOperationException("Chromium reported no ThreadTime metric.");
     }
 
     private static void Report(string what, List<double> values)

@@ -252,6 +252,45 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         await map.AssertCleanAsync();
     }
 
+    [Theory]
+    [InlineData("postpartum-social-prescribing.xlsx")]
+    [InlineData("perinatal-peer-support.xlsx")]
+    public async Task SampleWorkbook_RctFilter_EveryCellMatchesTheLibrary(string workbook)
+    {
+        var evidence = EvidenceWorkbook.Read(Path.Combine(AppContext.BaseDirectory, "data-samples", workbook)).GetEvidenceOrThrow();
+        await using var map = await MapPage.OpenAsync(fixture.Browser, evidence, Path.GetFileNameWithoutExtension(workbook));
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, EvidenceFilter.All, evidence);
+        await map.TickAsync("designGroup", "RCT");
+        await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, EvidenceFilter.All with { DesignGroups = [DesignGroup.Rct] }, evidence);
+        await AssertSharesMatchLibraryAsync(map, evidence, EvidenceFilter.All with { DesignGroups = [DesignGroup.Rct] });
+        await map.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.OutputDirectory, Path.GetFileNameWithoutExtension(workbook) + ".png"), FullPage = true });
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task HeatCells_Counts_MeetWcagAaContrast()
+    {
+        var evidence = SyntheticEvidence.Generate(300, seed: 9);
+        await using var map = await MapPage.OpenAsync(fixture.Browser, evidence, "synthetic-300-heat",
+            new InteractiveEvidenceMapOptions { CellStyle = EvidenceMapCellStyle.Heat });
+        // WCAG 2 contrast ratio from the computed colours: (L1 + 0.05) / (L2 + 0.05) with sRGB relative luminance.
+        double[] ratios = await map.Page.EvaluateAsync<double[]>(@"() => {
+            const luminance = rgb => {
+                const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map(v => {
+                    const c = v / 255; return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            return Array.from(document.querySelectorAll('button.cell:not(.gap)')).map(b => {
+                const style = getComputedStyle(b);
+                const [hi, lo] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+                return (hi + 0.05) / (lo + 0.05);
+            });
+        }");
+        Assert.NotEmpty(ratios);
+        Assert.All(ratios, ratio => Assert.True(ratio >= 4.5, $"contrast {ratio:F2} is below 4.5:1"));
+        await map.AssertCleanAsync();
+    }
+
     [Fact]
     public async Task Screenshots_DesktopNarrowAndPrint_AreWrittenForLooking()
     {

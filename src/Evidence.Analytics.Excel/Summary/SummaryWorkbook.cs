@@ -6,8 +6,8 @@ namespace Evidence.Analytics.Excel;
 /// <summary>Writes the commissioner's summary workbook: plain-language headlines, the evidence map, filterable tables of
 /// studies, interventions and findings, native Excel charts, the PRISMA flow and the methods behind every number.</summary>
 /// <remarks>
-/// <para>Sheets: Summary, Evidence map, Charts, Studies, Interventions, Findings (Excel tables with filters), Flow,
-/// Methods. Every count is of distinct studies; see the Methods sheet.</para>
+/// <para>Sheets: Summary, Evidence map, Charts, Studies, Interventions, Findings (Excel tables with filters), Realist
+/// (only for a review with CMO configurations), Flow, Methods. Every count is of distinct studies; see the Methods sheet.</para>
 /// <para>The same evidence base and arguments always give the same bytes (no timestamps). Text is never written as a
 /// formula.</para>
 /// </remarks>
@@ -47,6 +47,7 @@ public static class SummaryWorkbook
         RecordTables.WriteStudies(document, evidence);
         RecordTables.WriteInterventions(document, evidence);
         RecordTables.WriteFindings(document, evidence);
+        if (!evidence.Configurations.IsEmpty) RealistSheet.Write(document, evidence.RealistSynthesis());
         FlowSheet.Write(document, evidence.Flow);
         MethodsSheet.Write(document);
         document.Save();

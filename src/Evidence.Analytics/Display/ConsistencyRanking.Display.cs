@@ -14,16 +14,16 @@ public sealed partial class ConsistencyRanking : IHtmlDisplayable
     private DisplayDocument Document()
     {
         string direction = Entries.IsEmpty ? "improved" : Entries[0].Share.Direction.Label().ToLowerInvariant();
-        var table = new DisplayTable($"{By.Label()} ranked by the share of studies {direction}", "#Rank", By.Label(), "#Studies", "#Share", "#CI", "#Sign test P");
+        var table = new DisplayTable("", "#Rank", By.Label(), "#Studies", "#Share", "#CI", "#Sign test P");
         foreach (var entry in Entries)
         {
             var share = entry.Share;
             table.Add(entry.Rank, entry.Label, $"{share.Numerator} of {share.Denominator}",
                 string.Create(CultureInfo.InvariantCulture, $"{share.Proportion:0%}"),
                 string.Create(CultureInfo.InvariantCulture, $"{share.Lower:0%} to {share.Upper:0%}"),
-                string.Create(CultureInfo.InvariantCulture, $"{share.SignTestP:0.0000}"));
+                DisplayNumbers.PValue(share.SignTestP));
         }
-        var document = new DisplayDocument($"{By.Label()}: consistency of {direction} results").Table(table);
+        var document = new DisplayDocument($"{By.Label()} ranked by the share of studies {direction}").Table(table);
         if (!NoEvidence.IsEmpty)
             document.Note("No study reported a direction: " + string.Join(", ", NoEvidence) + ".");
         string method = Entries.IsEmpty ? "" : $" ({Entries[0].Share.Level:0.##%} CI, {Entries[0].Share.Method.Label()})";

@@ -24,7 +24,7 @@ internal sealed class DisplayTable
         _columns = [.. columns.Select(c => c.TrimStart('#'))];
     }
 
-    /// <summary>The caption above the table.</summary>
+    /// <summary>The caption above the table; empty for none (when a heading already says what the table is).</summary>
     public string Caption { get; }
 
     /// <summary>The most rows shown.</summary>
@@ -50,7 +50,10 @@ internal sealed class DisplayTable
     /// <summary>Writes the table as HTML.</summary>
     public void WriteHtml(StringBuilder html)
     {
-        html.Append("<table class=\"ea-table\"><caption>").Append(HtmlFragment.Encode(Caption)).Append("</caption><thead><tr>");
+        html.Append("<table class=\"ea-table\">");
+        if (Caption.Length > 0)
+            html.Append("<caption>").Append(HtmlFragment.Encode(Caption)).Append("</caption>");
+        html.Append("<thead><tr>");
         for (int c = 0; c < _columns.Length; c++)
             html.Append(_numeric[c] ? "<th class=\"ea-num\">" : "<th>").Append(HtmlFragment.Encode(_columns[c])).Append("</th>");
         html.Append("</tr></thead><tbody>");
@@ -73,7 +76,8 @@ internal sealed class DisplayTable
         if (_total is not null)
             shown.Add(_total);
         int[] widths = [.. _columns.Select((name, c) => Math.Max(name.Length, shown.Count == 0 ? 0 : shown.Max(r => r[c].Length)))];
-        text.Append(Caption).Append('\n');
+        if (Caption.Length > 0)
+            text.Append(Caption).Append('\n');
         WriteTextRow(text, _columns, widths);
         text.Append("  ").Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
         foreach (string[] row in _rows.Take(MaxRows))

@@ -33,13 +33,13 @@ public static class InteractiveEvidenceMap
         options ??= InteractiveEvidenceMapOptions.Default;
         string title = options.Title ?? evidence.Review.Title;
 
-        string template = Resource("evidence-map.html");
+        string template = Template;
         var parts = new Dictionary<string, Action>(StringComparer.Ordinal)
         {
             ["title"] = () => writer.Write(HtmlEncoder.Default.Encode(title)),
-            ["style"] = () => writer.Write(Resource("evidence-map.css")),
+            ["style"] = () => writer.Write(Style),
             ["data"] = () => writer.Write(InteractiveEvidenceMapData.ToJson(evidence, options, title, LibraryVersion)),
-            ["script"] = () => writer.Write(Resource("evidence-map.js")),
+            ["script"] = () => writer.Write(Script),
         };
         int position = 0;
         while (true)
@@ -74,6 +74,11 @@ public static class InteractiveEvidenceMap
         Write(evidence, writer, options);
         return writer.ToString();
     }
+
+    // The page's parts, read once from the embedded resources.
+    private static readonly string Template = Resource("evidence-map.html");
+    private static readonly string Style = Resource("evidence-map.css");
+    private static readonly string Script = Resource("evidence-map.js");
 
     /// <summary>The library version embedded in the page, without source-control metadata ("0.1.0").</summary>
     internal static string LibraryVersion { get; } = ReadVersion();

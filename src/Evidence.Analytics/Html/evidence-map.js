@@ -400,7 +400,9 @@
     $('legend').textContent = (state.style === 'heat'
       ? 'Darker cells hold more studies; '
       : 'Bubble area is proportional to the number of distinct studies; ') +
-      '– marks a gap (no studies). The largest cell holds ' + plural(max, 'study', 'studies') + '.';
+      '– marks a gap (no studies). ' + (max === 0
+        ? 'No study in the current filter has evidence for these rows and columns.'
+        : 'The largest cell holds ' + plural(max, 'study', 'studies') + '.');
     renderDescriptions();
   }
 
@@ -479,7 +481,7 @@
         link.href = 'https://doi.org/' + encodeURI(s.doi);
         cite.append(el('br'), link);
       }
-      const dirs = el('ul', { class: 'directions' });
+      const dirs = directionsOf(s.all).length ? el('ul', { class: 'directions' }) : el('span', { class: 'no-findings', text: 'No findings coded' });
       for (const d of directionsOf(s.all)) {
         const dir = vocab.directions[d[1]];
         dirs.append(el('li', { class: 'dir dir-' + d[1] + (d[0] === highlight ? ' current' : '') },
@@ -501,8 +503,9 @@
   function renderShares() {
     const rows = shares(filtered, scopes);
     const level = Math.round(data.confidenceLevel * 100);
-    $('shares-help').textContent = 'Among the RCTs in the current filter that measured each outcome, the share whose overall direction of effect was improvement, with a ' +
-      level + '% Wilson interval. Direction is coded regardless of statistical significance.';
+    $('shares-help').textContent = 'Among the RCTs in the current filter that report a direction on each outcome, the share whose direction was improvement, with a ' +
+      level + '% Wilson interval. A study with several findings on an outcome takes the direction at least ' + Math.round(vocab.threshold * 100) +
+      '% of them share, otherwise mixed. Direction is coded regardless of statistical significance; the unit is the study, not the finding.';
     const table = $('shares-table');
     table.replaceChildren();
     table.append(el('caption', { class: 'visually-hidden', text: 'Share of RCTs reporting improvement, by outcome' }));

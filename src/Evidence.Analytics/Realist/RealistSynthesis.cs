@@ -14,7 +14,7 @@ namespace Evidence.Analytics;
 /// <para>Create one with <see cref="Of(EvidenceBase)"/> or <c>evidence.RealistSynthesis()</c>. Immutable and safe to
 /// share between threads.</para>
 /// </remarks>
-public sealed class RealistSynthesis
+public sealed partial class RealistSynthesis
 {
     private readonly ImmutableArray<ProgrammeConfigurations> _programmes;
     private readonly Dictionary<ConfigurationFamily, FeatureCooccurrence> _features = [];

@@ -124,7 +124,7 @@ public sealed class Vocabulary<T> where T : notnull
     }
 
     private static readonly (string Uk, string Us)[] Folds =
-        [("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("ise", "ize"), ("our", "or")];
+        [("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("ise", "ize"), ("oured", "ored"), ("ours", "ors"), ("our", "or")];
 
     /// <inheritdoc />
     public override string ToString() =>

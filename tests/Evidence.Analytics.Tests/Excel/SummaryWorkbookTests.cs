@@ -58,7 +58,7 @@ public class SummaryWorkbookTests
     public void Write_Sheets_AreInTheCommissionersOrder()
     {
         var sheets = XlsxRead.Sheets(Write(ExcelSamples.Review())).Keys;
-        Assert.Equal(["Summary", "Evidence map", "Charts", "Studies", "Interventions", "Findings", "Flow", "Methods"], sheets);
+        Assert.Equal(["Summary", "Evidence map", "Charts", "Studies", "Interventions", "Findings", "Realist", "Flow", "Methods"], sheets);
     }
 
     [Fact]

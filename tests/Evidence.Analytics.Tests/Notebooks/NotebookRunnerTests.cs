@@ -1,4 +1,5 @@
 using Xunit;
+using System.Globalization;
 using System.Reflection;
 using Evidence.Analytics.Notebooks;
 
@@ -235,6 +236,46 @@ public sealed class NotebookRunnerTests
         var run = await new NotebookRunner().RunAsync(TestNotebooks.Parse([cell]));
 
         Assert.Contains("'pwsh' cell", run.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnderCommaDecimalCulture_FormatsInvariantlyAndRestoresTheCulture()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+        try
+        {
+            var run = await TestNotebooks.RunAsync("$\"{0.5} {1234.5:N1}\"");
+
+            Assert.Equal("0.5 1,234.5", run.Notebook.Cells[0].Outputs.Single()["text/plain"]);
+            Assert.Equal("de-DE", CultureInfo.CurrentCulture.Name);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_NotebookFile_RunsInItsFolderAndRestoresTheCurrentDirectory()
+    {
+        string folder = Directory.CreateTempSubdirectory("evidence-nb-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "data.txt"), "from the notebook's folder");
+            string path = Path.Combine(folder, "read.ipynb");
+            TestNotebooks.Code("System.IO.File.ReadAllText(\"data.txt\")").Save(path);
+            string before = Directory.GetCurrentDirectory();
+
+            var run = await new NotebookRunner().RunAsync(path);
+
+            Assert.Equal("from the notebook's folder", run.Notebook.Cells[0].Outputs.Single()["text/plain"]);
+            Assert.Equal(before, Directory.GetCurrentDirectory());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -73,4 +73,21 @@ public sealed class PerinatalPeerSupportSampleTests
         Assert.All(Evidence.Value.Studies, s => Assert.Null(s.Citation.Doi));
         Assert.All(Evidence.Value.Studies, s => Assert.StartsWith("Illustrative study", s.Citation.Title, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Read_SampleWorkbook_EqualsItsCsvSource()
+    {
+        // data-samples/perinatal-peer-support.xlsx is made from the CSV folder with `evidence convert`; it must not drift.
+        var result = EvidenceWorkbook.Read(SampleWorkbook);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Empty(result.Problems);
+        var workbook = result.GetEvidenceOrThrow();
+        Assert.Equal(Describe(Evidence.Value), Describe(workbook));
+        Assert.Equal(Evidence.Value.Review, workbook.Review);
+    }
+
+    private static IEnumerable<string> Describe(EvidenceBase evidence) =>
+        Import.RoundTripTests.Describe(evidence).Concat(evidence.Configurations.Select(c =>
+            $"C {c} [{string.Join("|", c.SupportingStudyIds)}] [{string.Join("|", c.Themes)}] {c.Strength}"));
 }

@@ -47,6 +47,9 @@ public class ScreeningAgreementTests
         Assert.Equal(0.5317, agreement.Lower!.Value, 4);
         Assert.Equal(0.8196, agreement.Upper!.Value, 4);
         Assert.Equal(AgreementBand.Substantial, agreement.Band);
+        // GUIDE.md §6 formulas evaluated in R 4.2.2 (Statistics/reference-values.R): null SE 0.0962983179, PABAK 0.6952380952.
+        Assert.Equal(0.0962983, agreement.NullStandardError!.Value, 6);
+        Assert.Equal(0.6952381, agreement.Pabak, 6);
     }
 
     [Fact]

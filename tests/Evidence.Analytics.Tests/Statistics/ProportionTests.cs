@@ -10,7 +10,7 @@ public class ProportionTests
     public void Compute_Wilson13Of15_MatchesCochraneExample()
     {
         // GUIDE.md §2: Cochrane Handbook ch. 12 worked example, 13/15 = 87% (95% CI 62% to 96%); computed Wilson 0.621–0.963.
-        // Independent: mpmath 1.3.0 at 30 digits from the formula → 0.621180, 0.962639.
+        // R 4.2.2: prop.test(13, 15, correct = FALSE)$conf.int → 0.6211801717 0.9626387409 (the Wilson score interval).
         var p = Proportion.Compute(13, 15);
 
         Assert.Equal(IntervalMethod.Wilson, p.Method);
@@ -22,12 +22,33 @@ public class ProportionTests
     [Fact]
     public void Compute_ClopperPearson13Of15_MatchesExactInterval()
     {
-        // GUIDE.md §2: Clopper–Pearson 13/15 = 0.595–0.983. Independent: mpmath 1.3.0 roots of the regularised incomplete
-        // beta, I_x(13, 3) = 0.025 and I_x(14, 2) = 0.975 → 0.595397, 0.983424.
+        // GUIDE.md §2: Clopper–Pearson 13/15 = 0.595–0.983. R 4.2.2: binom.test(13, 15)$conf.int → 0.5953973034 0.9834240866.
         var p = Proportion.Compute(13, 15, IntervalMethod.ClopperPearson);
 
         Assert.Equal(0.595397, p.Lower, 5);
         Assert.Equal(0.983424, p.Upper, 5);
+    }
+
+    [Fact]
+    public void Compute_ClopperPearsonAtNinetyPercent_MatchesR()
+    {
+        // R 4.2.2: binom.test(13, 15, conf.level = 0.9)$conf.int → 0.6365582345 0.9757742675.
+        var p = Proportion.Compute(13, 15, IntervalMethod.ClopperPearson, level: 0.9);
+
+        Assert.Equal(0.6365582, p.Lower, 6);
+        Assert.Equal(0.9757743, p.Upper, 6);
+    }
+
+    [Theory]
+    // R 4.2.2: prop.test(7, 9, correct = FALSE)$conf.int → 0.4525889691 0.9367748929; prop.test(2, 2, …) → 0.3423802275 1.
+    [InlineData(7, 9, 0.4525890, 0.9367749)]
+    [InlineData(2, 2, 0.3423802, 1.0)]
+    public void Compute_WilsonSmallCounts_MatchesR(int k, int n, double lower, double upper)
+    {
+        var p = Proportion.Compute(k, n);
+
+        Assert.Equal(lower, p.Lower, 6);
+        Assert.Equal(upper, p.Upper, 6);
     }
 
     [Fact]
@@ -44,12 +65,12 @@ public class ProportionTests
     [Fact]
     public void Compute_ZeroOfN_LowerIsZeroAndUpperIsKnown()
     {
-        // Clopper–Pearson 0/10: upper = 1 − (α/2)^(1/n) = 1 − 0.025^(0.1) = 0.308497 (closed form).
+        // Clopper–Pearson 0/10: upper = 1 − (α/2)^(1/n) = 1 − 0.025^(0.1) = 0.308497 (closed form; R binom.test(0, 10) → 0.3084971078).
         var cp = Proportion.Compute(0, 10, IntervalMethod.ClopperPearson);
         Assert.Equal(0, cp.Lower);
         Assert.Equal(1 - Math.Pow(0.025, 0.1), cp.Upper, 6);
 
-        // Wilson 0/10: upper = z²/(n + z²) = 3.841459/13.841459 = 0.277534 (formula with p̂ = 0).
+        // Wilson 0/10: upper = z²/(n + z²) = 3.841459/13.841459 = 0.277533 (formula with p̂ = 0; R prop.test(0, 10, correct = FALSE) → 0.2775327999).
         var wilson = Proportion.Compute(0, 10);
         Assert.Equal(0, wilson.Lower);
         Assert.Equal(3.841459 / 13.841459, wilson.Upper, 6);

@@ -8,9 +8,10 @@ public class SignTestTests
 {
     [Theory]
     // GUIDE.md §2: Cochrane Handbook ch. 12 example, 13 of 15 favour the intervention: P = 0.007 (computed 0.00739).
-    // Exact: 2·(1 + 15 + 105)/2¹⁵ = 242/32768 = 0.0073853.
+    // Exact: 2·(1 + 15 + 105)/2¹⁵ = 242/32768 = 0.0073853; R 4.2.2 binom.test(13, 15)$p.value → 0.007385253906.
     [InlineData(13, 2, 0.0073853)]
-    // Hilton Boon & Thomson 2021 sign-test P values 0.0039 and 0.2188: 9/9 → 2/2⁹ = 0.0039063; 5/6 → 2·7/2⁶ = 0.21875.
+    // Hilton Boon & Thomson 2021 sign-test P values 0.0039 and 0.2188: 9/9 → 2/2⁹ = 0.0039063; 5/6 → 2·7/2⁶ = 0.21875
+    // (R 4.2.2 binom.test(9, 9) and binom.test(5, 6): 0.00390625 and 0.21875).
     [InlineData(9, 0, 0.0039063)]
     [InlineData(5, 1, 0.21875)]
     [InlineData(1, 5, 0.21875)]

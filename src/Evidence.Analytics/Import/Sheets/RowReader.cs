@@ -19,6 +19,8 @@ internal sealed class RowReader
 
     private readonly SheetState _sheet;
     private readonly Dictionary<object, object> _parsed = new(ReferenceEqualityComparer.Instance);
+    // Parsers name columns by string literals, so a reference-keyed memo finds a column without hashing its header.
+    private readonly Dictionary<object, (int Index, WorkbookColumn Column)> _columns = new(ReferenceEqualityComparer.Instance);
     private RawRow _row = new(0, []);
 
     public RowReader(SheetState sheet) => _sheet = sheet;
@@ -42,10 +44,17 @@ internal sealed class RowReader
         if (severity == ProblemSeverity.Error) HasErrors = true;
     }
 
+    private (int Index, WorkbookColumn Column) Lookup(string header)
+    {
+        if (!_columns.TryGetValue(header, out var found))
+            _columns[header] = found = (_sheet.ColumnOf(header), _sheet.Column(header));
+        return found;
+    }
+
     /// <summary>The trimmed text of a cell, or null when blank or the column is missing.</summary>
     public string? Text(string header)
     {
-        int column = _sheet.ColumnOf(header);
+        int column = Lookup(header).Index;
         if (column < 0 || column >= _row.Cells.Length) return null;
         string? text = _row.Cells[column].Text;
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -55,12 +64,12 @@ internal sealed class RowReader
     public string? Required(string header)
     {
         string? text = Text(header);
-        if (text is null && _sheet.ColumnOf(header) >= 0)
-            Problem(ProblemKind.MissingValue, header, null, $"'{header}' is required: {_sheet.Column(header).Description}");
+        if (text is null && Lookup(header).Index >= 0)
+            Problem(ProblemKind.MissingValue, header, null, $"'{header}' is required: {Lookup(header).Column.Description}");
         return text;
     }
 
-    private string? Value(string header) => _sheet.Column(header).Required ? Required(header) : Text(header);
+    private string? Value(string header) => Lookup(header).Column.Required ? Required(header) : Text(header);
 
     /// <summary>The values of a multi-valued cell, split on ';' (blank parts ignored).</summary>
     public ImmutableArray<string> List(string header)

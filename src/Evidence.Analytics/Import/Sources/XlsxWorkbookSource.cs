@@ -270,6 +270,8 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         {
             case "s-resolved":
                 return new RawCell(value, flags);
+            case "s" when value is null:
+                return new RawCell(null, flags);
             case "s":
                 return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < _sharedStrings.Length
                     ? new RawCell(_sharedStrings[index], flags)
