@@ -30,19 +30,23 @@ internal static class ReadmeSheet
             }
             sheet.Row();
             sheet.Row().Text("Columns", CellStyle.Bold);
-            sheet.Row();
+            sheet.Row(30);
             foreach (string header in ColumnHeaders) sheet.Text(header, CellStyle.Header);
             foreach (var format in WorkbookFormat.Sheets)
             {
                 foreach (var column in format.Columns)
                 {
-                    sheet.Row()
+                    // Row heights are not fitted when a workbook opens, so wrapped text gets the lines it needs
+                    // (about 1.1 characters per unit of column width).
+                    string accepted = string.Join("; ", column.Accepted);
+                    double lines = Math.Max(Math.Ceiling((column.Description.Length + 30) / 62.0), Math.Ceiling(accepted.Length / 72.0));
+                    sheet.Row(15 * Math.Max(1, lines))
                         .Text(format.Name)
                         .Text(column.Header, CellStyle.Bold)
                         .Text(column.Required ? "Yes" : "No")
                         .Text(column.MultiValued ? "Yes" : "No")
                         .Text(column.Description + KindHint(column), CellStyle.Wrapped)
-                        .Text(column.Accepted.IsEmpty ? null : string.Join("; ", column.Accepted), CellStyle.Wrapped);
+                        .Text(accepted, CellStyle.Wrapped);
                 }
             }
         });
