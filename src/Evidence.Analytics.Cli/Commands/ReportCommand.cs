@@ -8,9 +8,13 @@ namespace Evidence.Analytics.Cli;
 /// interactive evidence gap map (<c>DIR/evidence-map.html</c>).</summary>
 internal static class ReportCommand
 {
-    /// <summary>The charts a report writes, by file name, in the order they are listed: the one place to add a chart.</summary>
-    internal static IReadOnlyList<(string FileName, Func<EvidenceBase, Chart> Draw)> Charts { get; } =
+    /// <summary>The charts a report writes, by file name, in the order they are listed: the one place to add a chart.
+    /// A chart that does not apply to a review (the configuration matrix of a review without CMO configurations) draws null.</summary>
+    internal static IReadOnlyList<(string FileName, Func<EvidenceBase, Chart?> Draw)> Charts { get; } =
     [
+        ("evidence-gap-map.svg", evidence => evidence.GapMapChart()),
+        ("shares-rct-improved.svg", evidence => evidence.ShareChart(DesignGroup.Rct)),
+        ("shares-all-designs-improved.svg", evidence => evidence.ShareChart(design: null)),
         ("intervention-types.svg", evidence => evidence.InterventionTypeChart()),
         ("design-groups.svg", evidence => evidence.DesignGroupChart()),
         ("designs-by-intervention-type.svg", evidence => evidence.DesignsByInterventionTypeChart()),
@@ -18,6 +22,7 @@ internal static class ReportCommand
         ("effect-direction-plot.svg", evidence => evidence.EffectDirectionPlot()),
         ("harvest-plot.svg", evidence => evidence.HarvestPlot()),
         ("prisma-flow.svg", evidence => evidence.FlowDiagram()),
+        ("cmo-configuration-matrix.svg", evidence => evidence.Configurations.IsEmpty ? null : evidence.ConfigurationMatrix()),
     ];
 
     /// <summary>The summary workbook's file name in the output folder.</summary>
@@ -52,8 +57,9 @@ internal static class ReportCommand
                 Directory.CreateDirectory(charts);
                 foreach (var (fileName, draw) in Charts)
                 {
+                    if (draw(evidence) is not { } chart) continue;
                     string path = Path.Combine(charts, fileName);
-                    draw(evidence).SaveSvg(path);
+                    chart.SaveSvg(path);
                     written.Add(path);
                 }
                 string summary = Path.Combine(folder.FullName, SummaryFileName);

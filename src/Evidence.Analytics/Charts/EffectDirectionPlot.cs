@@ -37,17 +37,16 @@ public sealed class EffectDirectionPlot : Chart
         : base("Effect direction plot", options ?? ChartOptions.Default)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        if (threshold is <= 0.5 or > 1 || double.IsNaN(threshold))
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The within-study agreement threshold must be above 0.5 and at most 1.");
+        WithinStudyDirection.CheckThreshold(threshold);
         Threshold = threshold;
-        var cells = StudyDirections.Of(evidence, threshold);
-        Domains = [.. cells.Select(c => c.Domain).Distinct().Order()];
-        Studies = [.. cells.Select(c => c.Study).Distinct()
+        _votes = DomainVotes.Of(evidence, threshold);
+        Domains = [.. _votes.Domains.Select(d => d.Domain)];
+        var withFindings = _votes.Domains.SelectMany(d => d.Share.Studies).Select(s => s.StudyId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Studies = [.. evidence.Studies.Where(s => withFindings.Contains(s.Id))
             .Select((s, i) => (s, i)).OrderBy(p => p.s.DesignGroup).ThenBy(p => p.i).Select(p => p.s)];
-        _cells = cells.ToDictionary(c => (c.Study.Id, c.Domain.Name), c => c.Direction);
     }
 
-    private readonly Dictionary<(string Study, string Domain), Direction> _cells;
+    private readonly DomainVotes _votes;
 
     /// <summary>The studies, one row each: RCTs first, then qualitative, then other designs, each in evidence order.</summary>
     public ImmutableArray<Study> Studies { get; }
@@ -64,7 +63,18 @@ public sealed class EffectDirectionPlot : Chart
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(domain);
-        return _cells.TryGetValue((study.Id, domain.Name), out var direction) ? direction : null;
+        return _votes.DirectionOf(study.Id, domain);
+    }
+
+    /// <summary>The vote count of a domain: the share of studies improved, with its interval, the counts in every
+    /// direction and the sign test (<see cref="Share.SignTestP"/>), as the statistics layer computes it.</summary>
+    /// <exception cref="ArgumentException">The domain is not a column of the plot.</exception>
+    public Share VoteCount(OutcomeDomain domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        foreach (var (d, share) in _votes.Domains)
+            if (d == domain) return share;
+        throw new ArgumentException($"'{domain}' is not a column of this effect direction plot.", nameof(domain));
     }
 
     /// <summary>The sample-size band of a study.</summary>
@@ -80,14 +90,6 @@ public sealed class EffectDirectionPlot : Chart
         };
     }
 
-    /// <summary>The vote count in a domain: studies improving, worsening, and with no change or mixed results.</summary>
-    public (int Improved, int Worsened, int NoChangeOrMixed) VoteCount(OutcomeDomain domain)
-    {
-        var directions = Studies.Select(s => DirectionOf(s, domain)).Where(d => d is not null).ToList();
-        return (directions.Count(d => d == Direction.Improved), directions.Count(d => d == Direction.Worsened),
-            directions.Count(d => d is Direction.NoDifference or Direction.Mixed));
-    }
-
     /// <inheritdoc />
     public override string Description
     {
@@ -97,8 +99,8 @@ public sealed class EffectDirectionPlot : Chart
             text.Append(CultureInfo.InvariantCulture, $"Effect direction plot of {Studies.Length} studies across {Domains.Length} outcome domains. ");
             foreach (var domain in Domains)
             {
-                var (up, down, level) = VoteCount(domain);
-                text.Append(CultureInfo.InvariantCulture, $"{domain.Name}: {up} of {up + down} studies improved, {down} worsened, {level} no change or mixed. ");
+                var counts = VoteCount(domain).Counts;
+                text.Append(CultureInfo.InvariantCulture, $"{domain.Name}: {counts.Improved} studies improved, {counts.Worsened} worsened, {counts.NoDifference + counts.Mixed} no change or mixed, sign test {PValue(VoteCount(domain).SignTestP)}. ");
             }
             return text.ToString().TrimEnd();
         }
@@ -179,20 +181,34 @@ public sealed class EffectDirectionPlot : Chart
         // Vote-count summary per domain.
         var summary = SvgBuilder.Group(svg.Body, "summary");
         var summaryStyle = new TextStyle(small, Anchor.Middle);
-        SvgBuilder.Lines(summary, x0 + 4, bodyBottom + 4, TextMetrics.Wrap("Studies improved / improved or worsened", xDomains - x0 - 12, small, bold: true), new TextStyle(small, Bold: true));
-        double summaryHeight = SvgBuilder.BlockHeight(2, small);
+        var summaryLabel = TextMetrics.Wrap("Improved / improved or worsened; sign test", xDomains - x0 - 12, small, bold: true);
+        SvgBuilder.Lines(summary, x0 + 4, bodyBottom + 4, summaryLabel, new TextStyle(small, Bold: true));
+        double summaryHeight = SvgBuilder.BlockHeight(Math.Max(3, summaryLabel.Count), small);
         for (int d = 0; d < Domains.Length; d++)
         {
-            var (up, down, level) = VoteCount(Domains[d]);
-            var lines = new[] { string.Create(CultureInfo.InvariantCulture, $"{up}/{up + down}"), string.Create(CultureInfo.InvariantCulture, $"{level} no change") };
-            var group = SvgBuilder.Group(summary, "domain-summary", ("data-domain", Domains[d].Name), ("data-improved", up), ("data-worsened", down), ("data-no-change", level));
+            var share = VoteCount(Domains[d]);
+            var counts = share.Counts;
+            int level = counts.NoDifference + counts.Mixed;
+            var lines = new[]
+            {
+                string.Create(CultureInfo.InvariantCulture, $"{counts.Improved}/{counts.Improved + counts.Worsened}"),
+                PValue(share.SignTestP),
+                string.Create(CultureInfo.InvariantCulture, $"{level} no change"),
+            };
+            var group = SvgBuilder.Group(summary, "domain-summary", ("data-domain", Domains[d].Name), ("data-improved", counts.Improved),
+                ("data-worsened", counts.Worsened), ("data-no-change", level), ("data-sign-test-p", share.SignTestP.ToString("R", CultureInfo.InvariantCulture)));
             SvgBuilder.Lines(group, xDomains + (d + 0.5) * domainWidth, bodyBottom + 4, lines, summaryStyle);
         }
         y = bodyBottom + 8 + summaryHeight + size * 0.5;
         y = DrawNote(svg, width, y, string.Create(CultureInfo.InvariantCulture,
-            $"One arrow per study and domain: the direction at least {Threshold:0%} of its outcomes share, otherwise ◄►. Arrow size: sample size (large > 300, medium 50–300, small < 50; outline: not reported). NR: direction not reported. Vote counting by direction treats studies as independent and equal; read it as a description, not a test of effect."));
+            $"One arrow per study and domain: the direction at least {Threshold:0%} of its outcomes share, otherwise ◄►. Arrow size: sample size (large > 300, medium 50–300, small < 50; outline: not reported). NR: direction not reported. Sign test: exact two-sided, on studies improved against worsened; it treats studies as independent and equal (Nikolakopoulos 2020), so read it as a description, not a test of effect."));
         return (width, y + margin);
     }
+
+    /// <summary>"P = 0.0074", "P = 0.22", "P &lt; 0.001", "P = 1": two significant figures, invariant culture.</summary>
+    internal static string PValue(double p) => p < 0.001
+        ? "P < 0.001"
+        : "P = " + (p >= 0.995 ? "1" : p.ToString(p < 0.01 ? "0.0###" : p < 0.1 ? "0.0##" : "0.0#", CultureInfo.InvariantCulture));
 
     private static double SymbolSize(SampleSizeBand band) => band switch
     {

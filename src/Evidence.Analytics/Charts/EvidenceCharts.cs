@@ -88,6 +88,35 @@ public static class EvidenceCharts
     public static HarvestPlot HarvestPlot(this EvidenceBase evidence, IReadOnlyDictionary<StudyDesign, int>? designWeights = null, double threshold = 0.7, ChartOptions? options = null) =>
         new(evidence, designWeights, threshold, options);
 
+    /// <summary>The evidence gap map of a review: intervention types × outcome domains, bubbles divided by design.</summary>
+    /// <remarks>For other dimensions, filters or gap thresholds build the map first: <c>evidence.Map(...).Chart()</c>.</remarks>
+    public static EvidenceGapMapChart GapMapChart(this EvidenceBase evidence, GapMapOptions? mapOptions = null, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return new EvidenceGapMapChart(evidence.Map(), mapOptions, options);
+    }
+
+    /// <summary>The chart of an evidence map.</summary>
+    public static EvidenceGapMapChart Chart(this EvidenceMap map, GapMapOptions? mapOptions = null, ChartOptions? options = null) =>
+        new(map, mapOptions, options);
+
+    /// <summary>Outcome domains ranked by the share of studies (of a design group) reporting improvement, each with its
+    /// confidence interval: by default the share of RCTs.</summary>
+    /// <param name="evidence">The evidence base.</param>
+    /// <param name="design">The design group counted, or null for all designs.</param>
+    /// <param name="method">The interval method.</param>
+    /// <param name="level">The confidence level.</param>
+    /// <param name="options">Layout options.</param>
+    public static ShareChart ShareChart(this EvidenceBase evidence, DesignGroup? design = DesignGroup.Rct,
+        IntervalMethod method = IntervalMethod.Wilson, double level = 0.95, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return new ShareChart(evidence.RankOutcomes(design, Direction.Improved, method, level), options);
+    }
+
+    /// <summary>The chart of a consistency ranking (outcomes or intervention types).</summary>
+    public static ShareChart Chart(this ConsistencyRanking ranking, ChartOptions? options = null) => new(ranking, options);
+
     private static string Studies(int count, string what) => Invariant($"{count} {what} {(count == 1 ? "study" : "studies")}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

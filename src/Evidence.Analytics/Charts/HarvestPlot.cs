@@ -27,9 +27,13 @@ public sealed class HarvestPlot : Chart
         if (weights.Values.Any(w => w is < 1 or > 5))
             throw new ArgumentOutOfRangeException(nameof(designWeights), "Design weights must be whole numbers from 1 to 5.");
         Weights = weights.ToFrozenDictionary();
-        var directions = StudyDirections.Of(evidence, threshold);
-        NotReported = directions.Count(d => d.Direction == Direction.NotReported);
-        var drawn = directions.Where(d => d.Direction != Direction.NotReported).ToList();
+        var votes = DomainVotes.Of(evidence, threshold);
+        var drawn = new List<(OutcomeDomain Domain, Study Study, Direction Direction)>();
+        foreach (var (domain, share) in votes.Domains)
+        {
+            NotReported += share.Counts.NotReported;
+            drawn.AddRange(share.Studies.Where(s => s.Direction != Direction.NotReported).Select(s => (domain, evidence.Study(s.StudyId), s.Direction)));
+        }
         Domains = [.. drawn.Select(d => d.Domain).Distinct().Order()];
         _bars = drawn
             .GroupBy(d => (d.Domain.Name, Column(d.Direction)))
@@ -55,7 +59,7 @@ public sealed class HarvestPlot : Chart
     public ImmutableArray<OutcomeDomain> Domains { get; }
 
     /// <summary>The number of (study, domain) pairs left out because no direction was reported.</summary>
-    public int NotReported { get; }
+    public int NotReported { get; private init; }
 
     /// <summary>The studies drawn in a domain's column for a direction (<see cref="Direction.Mixed"/> shares the
     /// no-difference column), tallest bar first.</summary>

@@ -153,18 +153,9 @@ public sealed class ChartContentTests
             Assert.Equal(up.ToString(CultureInfo.InvariantCulture), SvgInspector.Attr(summary, "data-improved"));
             Assert.Equal(down.ToString(CultureInfo.InvariantCulture), SvgInspector.Attr(summary, "data-worsened"));
             Assert.Contains(summary.Descendants(SvgInspector.Svg + "tspan"), t => t.Value == $"{up}/{up + down}");
+            Assert.Equal(ExactSignTest(up, down), double.Parse(SvgInspector.Str(summary, "data-sign-test-p"), CultureInfo.InvariantCulture), 10);
         }
     }
-
-    [Theory]
-    [InlineData(new[] { Direction.Improved }, Direction.Improved)]
-    [InlineData(new[] { Direction.Improved, Direction.Improved, Direction.Improved, Direction.Improved, Direction.Improved, Direction.Improved, Direction.Improved, Direction.NoDifference, Direction.NoDifference, Direction.Worsened }, Direction.Improved)] // 7 of 10 = 70%
-    [InlineData(new[] { Direction.Improved, Direction.Improved, Direction.Improved, Direction.Improved, Direction.Improved, Direction.Improved, Direction.NoDifference, Direction.NoDifference, Direction.NoDifference, Direction.Worsened }, Direction.Mixed)] // 6 of 10
-    [InlineData(new[] { Direction.Worsened, Direction.Worsened, Direction.Worsened, Direction.NotReported }, Direction.Worsened)]
-    [InlineData(new[] { Direction.Improved, Direction.Worsened }, Direction.Mixed)]
-    [InlineData(new[] { Direction.NotReported, Direction.NotReported }, Direction.NotReported)]
-    public void Summarise_SeveralOutcomesInADomain_SeventyPercentRule(Direction[] directions, Direction expected) =>
-        Assert.Equal(expected, StudyDirections.Summarise(directions, 0.7));
 
     [Fact]
     public void HarvestPlot_ScopingSample_BarsPerCellAndHeightsProportionalToWeight()
@@ -204,6 +195,29 @@ public sealed class ChartContentTests
         var top = reported.GroupBy(d => d).OrderByDescending(g => g.Count()).First();
         return top.Count() * 10 >= reported.Count * 7 ? top.Key : Direction.Mixed;
     }
+
+    /// <summary>The two-sided exact sign test by direct summation (GUIDE.md §2): P = min(1, 2·Σ_{i ≤ min(k, n−k)} C(n, i)·0.5ⁿ).</summary>
+    private static double ExactSignTest(int benefit, int harm)
+    {
+        int n = benefit + harm, m = Math.Min(benefit, harm);
+        if (n == 0) return 1;
+        double sum = 0, c = 1;
+        for (int i = 0; i <= m; i++)
+        {
+            sum += c;
+            c = c * (n - i) / (i + 1);
+        }
+        return Math.Min(1, 2 * sum / Math.Pow(2, n));
+    }
+
+    [Theory]
+    [InlineData(0.00739, "P = 0.0074")] // GUIDE.md §2: 13 of 15, P = 0.00739
+    [InlineData(0.2188, "P = 0.22")] // Hilton Boon & Thomson 2021: 0.2188
+    [InlineData(0.0625, "P = 0.063")] // 5 of 5: 2 × 0.5⁵
+    [InlineData(0.0004, "P < 0.001")]
+    [InlineData(1.0, "P = 1")]
+    public void PValue_Value_TwoSignificantFigures(double p, string expected) =>
+        Assert.Equal(expected, EffectDirectionPlot.PValue(p));
 
     private static string Band(int? n) => n switch { null => "NotReported", > 300 => "Large", >= 50 => "Medium", _ => "Small" };
 

@@ -12,7 +12,7 @@ internal static class ChartSamples
     public static EvidenceBase ScopingReview()
     {
         var random = new Random(33);
-        string[] authors = ["Dennis", "Morrell", "Fancourt", "Hanley", "Barlow", "Kenyon", "McLeish", "Coe", "Leahy-Warren", "Shorey", "Norman", "Letourneau"];
+        string[] authors = ["Author", "Writer", "Example", "Sample", "Placeholder", "Fictional", "Invented", "Specimen", "Dummy", "Mock", "Pattern", "Model"];
         string[] countries = ["UK", "Australia", "USA", "Canada", "Ireland"];
         var designs = new List<StudyDesign>();
         designs.AddRange(Enumerable.Repeat(StudyDesign.Rct, 12));
