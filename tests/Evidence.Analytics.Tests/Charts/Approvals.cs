@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Xunit;
 
@@ -10,9 +9,9 @@ namespace Evidence.Analytics.Tests.Charts;
 /// the approved one, or run the tests once with EVIDENCE_APPROVE=1.</remarks>
 internal static class Approvals
 {
-    public static void Verify(string name, string received, [CallerFilePath] string callerPath = "")
+    public static void Verify(string name, string received)
     {
-        string folder = Path.Combine(Path.GetDirectoryName(callerPath)!, "Approved");
+        string folder = ApprovedFolder;
         string approvedPath = Path.Combine(folder, name + ".approved.svg");
         string receivedPath = Path.Combine(folder, name + ".received.svg");
         if (Environment.GetEnvironmentVariable("EVIDENCE_APPROVE") == "1")
@@ -31,6 +30,20 @@ internal static class Approvals
         Assert.Fail(approved is null
             ? $"No approved file for '{name}'. Look at {receivedPath} and, if right, rename it to {Path.GetFileName(approvedPath)}."
             : $"'{name}' differs from its approved file {FirstDifference(approved, received)}.\nReceived: {receivedPath}\nApproved: {approvedPath}\nIf the change is intended, look at the received file and copy it over the approved one.");
+    }
+
+    /// <summary>The Approved folder in the source tree, found from the test assembly's folder upwards. Not from
+    /// [CallerFilePath]: continuous-integration builds map source paths to /_/ for deterministic output.</summary>
+    private static string ApprovedFolder { get; } = FindApprovedFolder();
+
+    private static string FindApprovedFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Evidence.Analytics.sln")))
+                return Path.Combine(directory.FullName, "tests", "Evidence.Analytics.Tests", "Charts", "Approved");
+        }
+        throw new InvalidOperationException($"Cannot find Evidence.Analytics.sln above {AppContext.BaseDirectory}.");
     }
 
     private static string FirstDifference(string approved, string received)
