@@ -67,6 +67,8 @@ internal static class InteractiveEvidenceMapData
             json.WriteNumber("rct", (int)DesignGroup.Rct);
             json.WriteEndObject();
 
+            WriteInitialView(json, evidence, index, options);
+
             json.WriteStartArray("interventions");
             foreach (var intervention in evidence.Interventions)
             {
@@ -117,6 +119,34 @@ internal static class InteractiveEvidenceMapData
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    // The page's first view (intervention type by outcome domain, no filters) as the library counts it, so the page can
+    // draw it without indexing and counting 10,000 studies first: the cells row by row, the row and column totals, the
+    // studies in the map, the study–cell entries, and per outcome the RCTs reporting improvement out of those reporting
+    // a direction (the page computes the Wilson intervals and the ranking itself, as it does after every filter change).
+    private static void WriteInitialView(Utf8JsonWriter json, EvidenceBase evidence, EvidenceIndex index, InteractiveEvidenceMapOptions options)
+    {
+        var map = evidence.Map(Dimension.InterventionType, Dimension.OutcomeDomain);
+        json.WriteStartObject("initial");
+        WriteIndices(json, "cells", map.Cells.OrderBy(c => c.RowIndex).ThenBy(c => c.ColumnIndex).Select(c => c.Studies));
+        WriteIndices(json, "rows", map.RowTotals);
+        WriteIndices(json, "cols", map.ColumnTotals);
+        json.WriteNumber("total", map.TotalStudies);
+        json.WriteNumber("entries", map.CellEntries);
+        json.WriteStartArray("shares");
+        for (int d = 0; d < index.Domains.Length; d++)
+        {
+            var share = evidence.Share(DesignGroup.Rct, index.Domains[d], level: options.ConfidenceLevel);
+            if (share.Denominator == 0) continue;
+            json.WriteStartArray();
+            json.WriteNumberValue(d);
+            json.WriteNumberValue(share.Numerator);
+            json.WriteNumberValue(share.Denominator);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     internal static string Symbol(Direction direction) => direction switch
