@@ -84,36 +84,37 @@ internal static class InteractiveEvidenceMapData
             }
             json.WriteEndArray();
 
+            // Each study as an array in the order of StudyFields: without the keys the JSON of a 10,000-study page is a
+            // quarter smaller, and the page parses it that much faster. A missing DOI or timing is null.
+            WriteNames(json, "studyFields", StudyFields);
             json.WriteStartArray("studies");
             // Sorted by citation so that the page's default order needs no sorting (Ordinal: the same in every culture).
             foreach (var study in evidence.Studies.OrderBy(s => s.Citation.ShortLabel, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.OrdinalIgnoreCase))
             {
                 var citation = study.Citation;
-                json.WriteStartObject();
-                json.WriteString("id", study.Id);
-                json.WriteString("authors", citation.Authors);
-                json.WriteNumber("year", citation.Year);
-                json.WriteString("title", citation.Title);
-                if (citation.Doi is { } doi) json.WriteString("doi", doi);
-                json.WriteString("label", citation.ShortLabel);
-                json.WriteNumber("design", (int)study.Design);
-                WriteIndices(json, "countries", study.Countries.Select(c => countryIndex[c]));
-                WriteIndices(json, "interventions", study.InterventionIds.Select(id => interventionIndex[id]));
-                if (study.Timing is { } timing) json.WriteNumber("timing", (int)timing);
+                json.WriteStartArray();
+                json.WriteStringValue(study.Id);
+                json.WriteStringValue(citation.Authors);
+                json.WriteNumberValue(citation.Year);
+                json.WriteStringValue(citation.Title);
+                if (citation.Doi is { } doi) json.WriteStringValue(doi); else json.WriteNullValue();
+                json.WriteStringValue(citation.ShortLabel);
+                json.WriteNumberValue((int)study.Design);
+                WriteIndices(json, null, study.Countries.Select(c => countryIndex[c]));
+                WriteIndices(json, null, study.InterventionIds.Select(id => interventionIndex[id]));
+                if (study.Timing is { } timing) json.WriteNumberValue((int)timing); else json.WriteNullValue();
 
-                var findings = evidence.FindingsOf(study);
-                // Each finding as [intervention index or -1 for all the study's interventions, domain, direction].
-                json.WriteStartArray("findings");
-                foreach (var finding in findings)
+                // The findings flat, three numbers each: intervention index (-1 for all the study's interventions),
+                // domain, direction.
+                json.WriteStartArray();
+                foreach (var finding in evidence.FindingsOf(study))
                 {
-                    json.WriteStartArray();
                     json.WriteNumberValue(finding.InterventionId is { } id ? interventionIndex[id] : -1);
                     json.WriteNumberValue(domainIndex[finding.Domain]);
                     json.WriteNumberValue((int)finding.Direction);
-                    json.WriteEndArray();
                 }
                 json.WriteEndArray();
-                json.WriteEndObject();
+                json.WriteEndArray();
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -164,9 +165,20 @@ internal static class InteractiveEvidenceMapData
         return index;
     }
 
-    private static void WriteIndices(Utf8JsonWriter json, string name, IEnumerable<int> indices)
+    /// <summary>The names of a study's fields in the page's data, in the order each study's array holds them.</summary>
+    internal static readonly string[] StudyFields =
+        ["id", "authors", "year", "title", "doi", "label", "design", "countries", "interventions", "timing", "findings"];
+
+    private static void WriteNames(Utf8JsonWriter json, string name, IEnumerable<string> names)
     {
         json.WriteStartArray(name);
+        foreach (string value in names) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
+    private static void WriteIndices(Utf8JsonWriter json, string? name, IEnumerable<int> indices)
+    {
+        if (name is null) json.WriteStartArray(); else json.WriteStartArray(name);
         foreach (int index in indices) json.WriteNumberValue(index);
         json.WriteEndArray();
     }

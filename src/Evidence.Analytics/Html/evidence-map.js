@@ -8,7 +8,23 @@
   const data = JSON.parse(document.getElementById('evidence-data').textContent);
   const parsed = performance.now();
   const vocab = data.vocab;
-  const studies = data.studies;
+  // Each study arrives as an array in the order of data.studyFields (see InteractiveEvidenceMapData.StudyFields);
+  // a missing DOI or timing is null. The findings are flat, three numbers each: intervention (-1: all the study's
+  // interventions), domain, direction.
+  function Study(row) {
+    this.id = row[0];
+    this.authors = row[1];
+    this.year = row[2];
+    this.title = row[3];
+    this.doi = row[4] === null ? undefined : row[4];
+    this.label = row[5];
+    this.design = row[6];
+    this.countries = row[7];
+    this.interventions = row[8];
+    this.timing = row[9] === null ? undefined : row[9];
+    this.findings = row[10];
+  }
+  const studies = data.studies.map(row => new Study(row));
   const interventions = data.interventions;
   const PAGE = 100;
 
@@ -38,11 +54,12 @@
     const types = one ? one.types : union(about.map(j => interventions[j].types));
     const levels = one ? one.levels : union(about.map(j => interventions[j].levels));
     const f = [];
-    for (const finding of s.findings) {
-      const j = finding[0];
+    const findings = s.findings;
+    for (let at = 0; at < findings.length; at += 3) {
+      const j = findings[at];
       if (j >= 0 && about.indexOf(j) < 0) continue;
       const own = j >= 0 ? interventions[j] : null;
-      f.push({ domain: domainKeys[finding[1]], direction: finding[2], types: own ? own.types : types, levels: own ? own.levels : levels });
+      f.push({ domain: domainKeys[findings[at + 1]], direction: findings[at + 2], types: own ? own.types : types, levels: own ? own.levels : levels });
     }
     return { f, whole: [{ domain: [], types, levels }], directions: null };
   }
@@ -746,6 +763,7 @@
   buildControls();
   // Small screens start with the filters folded away so the map is in view.
   if (window.matchMedia && window.matchMedia('(max-width: 800px)').matches) $('filters-panel').open = false;
+  const setUp = performance.now();
   refresh();
   // Build what the studies contribute while the browser is idle, a few at a time, so the first filter change is quick.
   let warmed = 0;
@@ -756,6 +774,7 @@
   if (window.requestIdleCallback) window.requestIdleCallback(warm);
   timings.parse = parsed - started;
   timings.index = indexed - parsed;
+  timings.setup = setUp - indexed; // the filter panel and controls
   timings.ready = performance.now();
   timings.load = timings.ready - started;
 
