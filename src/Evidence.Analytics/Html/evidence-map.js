@@ -477,11 +477,12 @@
 
   // Sorting compares precomputed numbers: citation order is the data order, and the design and country orders are
   // ranked once, with a collator, the first time they are asked for.
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  let collator = null; // made when first needed: creating an Intl.Collator takes about 10 ms
   const countryText = s => s.countries.map(c => vocab.countries[c].label).join(', ');
   const ranks = {};
   function rankBy(name, text) {
     if (!ranks[name]) {
+      collator = collator || new Intl.Collator('en', { sensitivity: 'base', numeric: true });
       const order = studies.slice().sort((a, b) => collator.compare(text(a), text(b)) || a.index - b.index);
       const rank = new Int32Array(studies.length);
       order.forEach((s, r) => { rank[s.index] = r; });
