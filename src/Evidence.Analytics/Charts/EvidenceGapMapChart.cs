@@ -112,7 +112,12 @@ public sealed class EvidenceGapMapChart : Chart
         var rowLabels = Map.RowLabels.Select(l => TextMetrics.Wrap(l, rowLabelMax, size, maxLines: 4)).ToList();
         double rowLabelWidth = rowLabels.Select(l => SvgBuilder.BlockWidth(l, size)).DefaultIfEmpty(0).Max() + 12;
         double totalWidth = Math.Max(TextMetrics.Width("Total", small, bold: true), TextMetrics.Width(Map.TotalStudies.ToString(CultureInfo.InvariantCulture), size, bold: true)) + 20;
-        double cell = Math.Clamp((width - 2 * margin - rowLabelWidth - totalWidth) / Math.Max(1, columns), MapOptions.MinCellSize, MapOptions.MaxCellSize);
+        // A cell is never narrower than the widest word of a column label, so headers wrap between words, never inside one
+        // ("Social connect-ion"); a map with many columns grows wider than the chart width instead.
+        double widestWord = Map.ColumnLabels.SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => TextMetrics.Width(w, small, bold: true) + 8).DefaultIfEmpty(0).Max();
+        double minCell = Math.Max(MapOptions.MinCellSize, Math.Min(widestWord, 2 * MapOptions.MaxCellSize));
+        double cell = Math.Clamp((width - 2 * margin - rowLabelWidth - totalWidth) / Math.Max(1, columns), minCell, Math.Max(minCell, MapOptions.MaxCellSize));
         width = Math.Max(width, 2 * margin + rowLabelWidth + cell * columns + totalWidth);
 
         string subtitle = string.Create(CultureInfo.InvariantCulture,
@@ -123,7 +128,7 @@ public sealed class EvidenceGapMapChart : Chart
 
         // Column headers, bottom-aligned, wrapped to the cell width.
         var headerStyle = new TextStyle(small, Anchor.Middle, Bold: true);
-        var columnLabels = Map.ColumnLabels.Select(l => TextMetrics.Wrap(l, cell - 6, small, bold: true, maxLines: 5)).ToList();
+        var columnLabels = Map.ColumnLabels.Select(l => TextMetrics.Wrap(l, cell - 6, small, bold: true, maxLines: 6)).ToList();
         double headerHeight = SvgBuilder.BlockHeight(columnLabels.Select(l => l.Count).DefaultIfEmpty(1).Max(), small) + 6;
         double gridLeft = margin + rowLabelWidth, gridTop = y + headerHeight, gridRight = gridLeft + cell * columns;
         var headers = SvgBuilder.Group(svg.Body, "column-headers");

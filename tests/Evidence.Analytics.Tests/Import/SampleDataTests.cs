@@ -19,7 +19,7 @@ public sealed class SampleDataTests
 
         Assert.True(workbook.IsValid, string.Join("\n", workbook.Problems));
         Assert.Empty(workbook.Problems);
-        Assert.Equal(RoundTripTests.Describe(Sample), RoundTripTests.Describe(workbook.Evidence!));
+        Assert.Equal(EvidenceDump.Of(Sample), EvidenceDump.Of(workbook.Evidence!));
         Assert.Equal(Sample.Review, workbook.Evidence!.Review);
     }
 

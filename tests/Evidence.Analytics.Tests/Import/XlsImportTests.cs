@@ -16,7 +16,7 @@ public sealed class XlsImportTests
 
         Assert.True(xls.IsValid, string.Join("\n", xls.Problems));
         Assert.Empty(xls.Problems);
-        Assert.Equal(RoundTripTests.Describe(csv), RoundTripTests.Describe(xls.Evidence!));
+        Assert.Equal(EvidenceDump.Of(csv), EvidenceDump.Of(xls.Evidence!));
     }
 
     [Fact]

@@ -83,11 +83,7 @@ public sealed class PerinatalPeerSupportSampleTests
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
         Assert.Empty(result.Problems);
         var workbook = result.GetEvidenceOrThrow();
-        Assert.Equal(Describe(Evidence.Value), Describe(workbook));
+        Assert.Equal(EvidenceDump.Of(Evidence.Value), EvidenceDump.Of(workbook));
         Assert.Equal(Evidence.Value.Review, workbook.Review);
     }
-
-    private static IEnumerable<string> Describe(EvidenceBase evidence) =>
-        Import.RoundTripTests.Describe(evidence).Concat(evidence.Configurations.Select(c =>
-            $"C {c} [{string.Join("|", c.SupportingStudyIds)}] [{string.Join("|", c.Themes)}] {c.Strength}"));
 }

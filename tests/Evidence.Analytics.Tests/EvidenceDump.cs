@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Evidence.Analytics.Tests.Excel;
+namespace Evidence.Analytics.Tests;
 
 /// <summary>Every field of an evidence base as text, one record per line, so that two evidence bases compare field by
 /// field and a failing comparison shows the first line that differs.</summary>
