@@ -67,6 +67,8 @@ internal static class InteractiveEvidenceMapData
             json.WriteNumber("rct", (int)DesignGroup.Rct);
             json.WriteEndObject();
 
+            WriteInitialView(json, evidence, index, options);
+
             json.WriteStartArray("interventions");
             foreach (var intervention in evidence.Interventions)
             {
@@ -82,41 +84,70 @@ internal static class InteractiveEvidenceMapData
             }
             json.WriteEndArray();
 
+            // Each study as an array in the order of StudyFields: without the keys the JSON of a 10,000-study page is a
+            // quarter smaller, and the page parses it that much faster. A missing DOI or timing is null.
+            WriteNames(json, "studyFields", StudyFields);
             json.WriteStartArray("studies");
             // Sorted by citation so that the page's default order needs no sorting (Ordinal: the same in every culture).
             foreach (var study in evidence.Studies.OrderBy(s => s.Citation.ShortLabel, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.OrdinalIgnoreCase))
             {
                 var citation = study.Citation;
-                json.WriteStartObject();
-                json.WriteString("id", study.Id);
-                json.WriteString("authors", citation.Authors);
-                json.WriteNumber("year", citation.Year);
-                json.WriteString("title", citation.Title);
-                if (citation.Doi is { } doi) json.WriteString("doi", doi);
-                json.WriteString("label", citation.ShortLabel);
-                json.WriteNumber("design", (int)study.Design);
-                WriteIndices(json, "countries", study.Countries.Select(c => countryIndex[c]));
-                WriteIndices(json, "interventions", study.InterventionIds.Select(id => interventionIndex[id]));
-                if (study.Timing is { } timing) json.WriteNumber("timing", (int)timing);
+                json.WriteStartArray();
+                json.WriteStringValue(study.Id);
+                json.WriteStringValue(citation.Authors);
+                json.WriteNumberValue(citation.Year);
+                json.WriteStringValue(citation.Title);
+                if (citation.Doi is { } doi) json.WriteStringValue(doi); else json.WriteNullValue();
+                json.WriteStringValue(citation.ShortLabel);
+                json.WriteNumberValue((int)study.Design);
+                WriteIndices(json, null, study.Countries.Select(c => countryIndex[c]));
+                WriteIndices(json, null, study.InterventionIds.Select(id => interventionIndex[id]));
+                if (study.Timing is { } timing) json.WriteNumberValue((int)timing); else json.WriteNullValue();
 
-                var findings = evidence.FindingsOf(study);
-                // Each finding as [intervention index or -1 for all the study's interventions, domain, direction].
-                json.WriteStartArray("findings");
-                foreach (var finding in findings)
+                // The findings flat, three numbers each: intervention index (-1 for all the study's interventions),
+                // domain, direction.
+                json.WriteStartArray();
+                foreach (var finding in evidence.FindingsOf(study))
                 {
-                    json.WriteStartArray();
                     json.WriteNumberValue(finding.InterventionId is { } id ? interventionIndex[id] : -1);
                     json.WriteNumberValue(domainIndex[finding.Domain]);
                     json.WriteNumberValue((int)finding.Direction);
-                    json.WriteEndArray();
                 }
                 json.WriteEndArray();
-                json.WriteEndObject();
+                json.WriteEndArray();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    // The page's first view (intervention type by outcome domain, no filters) as the library counts it, so the page can
+    // draw it without indexing and counting 10,000 studies first: the cells row by row, the row and column totals, the
+    // studies in the map, the study–cell entries, and per outcome the RCTs reporting improvement out of those reporting
+    // a direction (the page computes the Wilson intervals and the ranking itself, as it does after every filter change).
+    private static void WriteInitialView(Utf8JsonWriter json, EvidenceBase evidence, EvidenceIndex index, InteractiveEvidenceMapOptions options)
+    {
+        var map = evidence.Map(Dimension.InterventionType, Dimension.OutcomeDomain);
+        json.WriteStartObject("initial");
+        WriteIndices(json, "cells", map.Cells.OrderBy(c => c.RowIndex).ThenBy(c => c.ColumnIndex).Select(c => c.Studies));
+        WriteIndices(json, "rows", map.RowTotals);
+        WriteIndices(json, "cols", map.ColumnTotals);
+        json.WriteNumber("total", map.TotalStudies);
+        json.WriteNumber("entries", map.CellEntries);
+        json.WriteStartArray("shares");
+        for (int d = 0; d < index.Domains.Length; d++)
+        {
+            var share = evidence.Share(DesignGroup.Rct, index.Domains[d], level: options.ConfidenceLevel);
+            if (share.Denominator == 0) continue;
+            json.WriteStartArray();
+            json.WriteNumberValue(d);
+            json.WriteNumberValue(share.Numerator);
+            json.WriteNumberValue(share.Denominator);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     internal static string Symbol(Direction direction) => direction switch
@@ -134,9 +165,20 @@ internal static class InteractiveEvidenceMapData
         return index;
     }
 
-    private static void WriteIndices(Utf8JsonWriter json, string name, IEnumerable<int> indices)
+    /// <summary>The names of a study's fields in the page's data, in the order each study's array holds them.</summary>
+    internal static readonly string[] StudyFields =
+        ["id", "authors", "year", "title", "doi", "label", "design", "countries", "interventions", "timing", "findings"];
+
+    private static void WriteNames(Utf8JsonWriter json, string name, IEnumerable<string> names)
     {
         json.WriteStartArray(name);
+        foreach (string value in names) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
+    private static void WriteIndices(Utf8JsonWriter json, string? name, IEnumerable<int> indices)
+    {
+        if (name is null) json.WriteStartArray(); else json.WriteStartArray(name);
         foreach (int index in indices) json.WriteNumberValue(index);
         json.WriteEndArray();
     }

@@ -8,7 +8,23 @@
   const data = JSON.parse(document.getElementById('evidence-data').textContent);
   const parsed = performance.now();
   const vocab = data.vocab;
-  const studies = data.studies;
+  // Each study arrives as an array in the order of data.studyFields (see InteractiveEvidenceMapData.StudyFields);
+  // a missing DOI or timing is null. The findings are flat, three numbers each: intervention (-1: all the study's
+  // interventions), domain, direction.
+  function Study(row) {
+    this.id = row[0];
+    this.authors = row[1];
+    this.year = row[2];
+    this.title = row[3];
+    this.doi = row[4] === null ? undefined : row[4];
+    this.label = row[5];
+    this.design = row[6];
+    this.countries = row[7];
+    this.interventions = row[8];
+    this.timing = row[9] === null ? undefined : row[9];
+    this.findings = row[10];
+  }
+  const studies = data.studies.map(row => new Study(row));
   const interventions = data.interventions;
   const PAGE = 100;
 
@@ -38,11 +54,12 @@
     const types = one ? one.types : union(about.map(j => interventions[j].types));
     const levels = one ? one.levels : union(about.map(j => interventions[j].levels));
     const f = [];
-    for (const finding of s.findings) {
-      const j = finding[0];
+    const findings = s.findings;
+    for (let at = 0; at < findings.length; at += 3) {
+      const j = findings[at];
       if (j >= 0 && about.indexOf(j) < 0) continue;
       const own = j >= 0 ? interventions[j] : null;
-      f.push({ domain: domainKeys[finding[1]], direction: finding[2], types: own ? own.types : types, levels: own ? own.levels : levels });
+      f.push({ domain: domainKeys[findings[at + 1]], direction: findings[at + 2], types: own ? own.types : types, levels: own ? own.levels : levels });
     }
     return { f, whole: [{ domain: [], types, levels }], directions: null };
   }
@@ -82,7 +99,12 @@
     s.timings = s.timing === undefined ? [] : [s.timing];
     s.countryKeys = s.countries.length ? s.countries : [noCountry];
     s.timingKeys = s.timing === undefined ? [noTiming] : s.timings;
-    s.all = itemsFor(s, s.interventions);
+  }
+  // Everything a study contributes when no typology filter narrows it, built the first time it is needed: the first
+  // view is counted by the library (data.initial), so loading the page builds this only for the studies it lists.
+  function allOf(s) {
+    if (s.all === undefined) s.all = itemsFor(s, s.interventions);
+    return s.all;
   }
   function searchText(s) {
     if (s.search === undefined) {
@@ -156,12 +178,12 @@
       if (s.year >= state.yearFrom && s.year <= state.yearTo) matched++;
     }
     const levels = state.selected.typologyLevel;
-    if (levels.size === 0) return matched === active || (state.mode === 'or' && matched > 0) ? s.all : null;
-    if (state.mode === 'or' && matched > 0) return s.all;
+    if (levels.size === 0) return matched === active || (state.mode === 'or' && matched > 0) ? allOf(s) : null;
+    if (state.mode === 'or' && matched > 0) return allOf(s);
     if (state.mode === 'and' && matched < active) return null;
     const about = s.interventions.filter(j => levels.has(interventions[j].level));
     if (about.length === 0) return null;
-    return about.length === s.interventions.length ? s.all : itemsFor(s, about);
+    return about.length === s.interventions.length ? allOf(s) : itemsFor(s, about);
   }
 
   // ---- Counting: distinct studies per cell, row, column and in total ----------------------------------------------
@@ -242,6 +264,12 @@
         if (direction === DIR.improved) k[d]++;
       }
     }
+    return rankShares(k, n);
+  }
+
+  // The shares from counts per outcome: k improved of n reporting a direction.
+  function rankShares(k, n) {
+    const D = vocab.outcomeDomains.length;
     const result = [];
     for (let d = 0; d < D; d++) {
       if (n[d] === 0) continue;
@@ -270,24 +298,49 @@
     for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
     return node;
   }
-  const number = new Intl.NumberFormat('en-GB');
+  // Counts (whole, never negative) with a comma between thousands, as en-GB writes them: "12,345". Written out rather
+  // than with Intl.NumberFormat, whose first use loads the browser's locale data, 10–30 ms of the page's load.
+  const number = { format: n => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') };
   const percent = x => Math.round(x * 100) + '%';
   const plural = (n, one, many) => number.format(n) + ' ' + (n === 1 ? one : many);
 
   // ---- Rendering ------------------------------------------------------------------------------------------------
+  // The first view (no filters, intervention type by outcome domain) comes counted from the library; every later view
+  // is counted here. Until the first filter change every study is kept whole, and `scopes` is built when first asked.
+  let initial = data.initial || null;
   let filtered = studies;
-  let scopes = [];
+  let scopes = null;
   let counts = null;
+  let shareRows = null;
+
+  function currentScopes() {
+    if (scopes === null) scopes = filtered.map(allOf);
+    return scopes;
+  }
 
   function refresh() {
     const t0 = performance.now();
-    filtered = [];
-    scopes = [];
-    for (const s of studies) {
-      const kept = scope(s);
-      if (kept) { filtered.push(s); scopes.push(kept); }
+    if (initial) {
+      filtered = studies;
+      scopes = null;
+      const cells = Int32Array.from(initial.cells);
+      counts = { R: initial.rows.length, C: initial.cols.length, cells, rows: Int32Array.from(initial.rows),
+        cols: Int32Array.from(initial.cols), total: initial.total, entries: initial.entries };
+      const k = new Int32Array(vocab.outcomeDomains.length);
+      const n = new Int32Array(vocab.outcomeDomains.length);
+      for (const [d, improved, reported] of initial.shares) { k[d] = improved; n[d] = reported; }
+      shareRows = rankShares(k, n);
+      initial = null;
+    } else {
+      filtered = [];
+      scopes = [];
+      for (const s of studies) {
+        const kept = scope(s);
+        if (kept) { filtered.push(s); scopes.push(kept); }
+      }
+      counts = count(filtered, scopes);
+      shareRows = shares(filtered, scopes);
     }
-    counts = count(filtered, scopes);
     const t1 = performance.now();
     renderMap();
     const t2 = performance.now();
@@ -420,16 +473,18 @@
 
   function cellStudies() {
     if (!state.cell) return filtered;
+    const scopes = currentScopes();
     return filtered.filter((s, i) => inCell(s, scopes[i], state.cell.r, state.cell.c));
   }
 
   // Sorting compares precomputed numbers: citation order is the data order, and the design and country orders are
   // ranked once, with a collator, the first time they are asked for.
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  let collator = null; // made when first needed: the first Intl object loads locale data (10–30 ms)
   const countryText = s => s.countries.map(c => vocab.countries[c].label).join(', ');
   const ranks = {};
   function rankBy(name, text) {
     if (!ranks[name]) {
+      collator = collator || new Intl.Collator('en', { sensitivity: 'base', numeric: true });
       const order = studies.slice().sort((a, b) => collator.compare(text(a), text(b)) || a.index - b.index);
       const rank = new Int32Array(studies.length);
       order.forEach((s, r) => { rank[s.index] = r; });
@@ -453,7 +508,7 @@
   }
 
   function directionText(s) {
-    return directionsOf(s.all).map(d => vocab.outcomeDomains[d[0]].label + ' ' + vocab.directions[d[1]].symbol + ' ' + vocab.directions[d[1]].label).join('; ');
+    return directionsOf(allOf(s)).map(d => vocab.outcomeDomains[d[0]].label + ' ' + vocab.directions[d[1]].symbol + ' ' + vocab.directions[d[1]].label).join('; ');
   }
 
   function renderStudies() {
@@ -481,8 +536,8 @@
         link.href = 'https://doi.org/' + encodeURI(s.doi);
         cite.append(el('br'), link);
       }
-      const dirs = directionsOf(s.all).length ? el('ul', { class: 'directions' }) : el('span', { class: 'no-findings', text: 'No findings coded' });
-      for (const d of directionsOf(s.all)) {
+      const dirs = directionsOf(allOf(s)).length ? el('ul', { class: 'directions' }) : el('span', { class: 'no-findings', text: 'No findings coded' });
+      for (const d of directionsOf(allOf(s))) {
         const dir = vocab.directions[d[1]];
         dirs.append(el('li', { class: 'dir dir-' + d[1] + (d[0] === highlight ? ' current' : '') },
           el('span', { class: 'symbol', 'aria-hidden': 'true', text: dir.symbol }), ' ',
@@ -501,7 +556,7 @@
   }
 
   function renderShares() {
-    const rows = shares(filtered, scopes);
+    const rows = shareRows;
     const level = Math.round(data.confidenceLevel * 100);
     $('shares-help').textContent = 'Among the RCTs in the current filter that report a direction on each outcome, the share whose direction was improvement, with a ' +
       level + '% Wilson interval. A study with several findings on an outcome takes the direction at least ' + Math.round(vocab.threshold * 100) +
@@ -711,9 +766,18 @@
   buildControls();
   // Small screens start with the filters folded away so the map is in view.
   if (window.matchMedia && window.matchMedia('(max-width: 800px)').matches) $('filters-panel').open = false;
+  const setUp = performance.now();
   refresh();
+  // Build what the studies contribute while the browser is idle, a few at a time, so the first filter change is quick.
+  let warmed = 0;
+  function warm(deadline) {
+    while (warmed < studies.length && deadline.timeRemaining() > 1) allOf(studies[warmed++]);
+    if (warmed < studies.length) window.requestIdleCallback(warm);
+  }
+  if (window.requestIdleCallback) window.requestIdleCallback(warm);
   timings.parse = parsed - started;
   timings.index = indexed - parsed;
+  timings.setup = setUp - indexed; // the filter panel and controls
   timings.ready = performance.now();
   timings.load = timings.ready - started;
 
@@ -724,11 +788,11 @@
     filteredStudyIds: () => filtered.map(s => s.id),
     listedStudyIds: () => listedStudies().map(s => s.id),
     cellCount: (r, c) => counts.cells[r * counts.C + c],
-    cellStudyIds: (r, c) => filtered.filter((s, i) => inCell(s, scopes[i], r, c)).map(s => s.id),
+    cellStudyIds: (r, c) => { const scopes = currentScopes(); return filtered.filter((s, i) => inCell(s, scopes[i], r, c)).map(s => s.id); },
     labels: () => ({ rows: dimensions[state.rows].terms.map(t => t.label), cols: dimensions[state.cols].terms.map(t => t.label) }),
-    studyDirections: () => Object.fromEntries(studies.map(s => [s.id, directionsOf(s.all).map(d => [vocab.outcomeDomains[d[0]].label, d[1]])])),
+    studyDirections: () => Object.fromEntries(studies.map(s => [s.id, directionsOf(allOf(s)).map(d => [vocab.outcomeDomains[d[0]].label, d[1]])])),
     totals: () => ({ rows: Array.from(counts.rows), cols: Array.from(counts.cols), total: counts.total, entries: counts.entries }),
-    shares: () => shares(filtered, scopes).map(x => ({ outcome: vocab.outcomeDomains[x.domain].label, k: x.k, n: x.n, lower: x.ci[0], upper: x.ci[1] })),
+    shares: () => shares(filtered, currentScopes()).map(x => ({ outcome: vocab.outcomeDomains[x.domain].label, k: x.k, n: x.n, lower: x.ci[0], upper: x.ci[1] })),
     wilson,
     csv: () => toCsv(listedStudies()),
     ris: () => toRis(listedStudies()),
