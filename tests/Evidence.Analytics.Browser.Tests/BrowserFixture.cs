@@ -67,8 +67,12 @@ public sealed class MapPage : IAsyncDisposable
 
     public List<string> NetworkRequests { get; } = [];
 
+    /// <summary>Writes the map and opens it.</summary>
+    /// <param name="holdRecords">Stop the page reading its records by itself after the first frame (it reads them in a
+    /// task queued from a requestAnimationFrame callback, which this disables), so that they are read only when the
+    /// reader first acts.</param>
     public static async Task<MapPage> OpenAsync(IBrowser browser, EvidenceBase evidence, string name,
-        InteractiveEvidenceMapOptions? options = null, int width = 1280, int height = 900)
+        InteractiveEvidenceMapOptions? options = null, int width = 1280, int height = 900, bool holdRecords = false)
     {
         string path = System.IO.Path.Combine(BrowserFixture.OutputDirectory, name + ".html");
         InteractiveEvidenceMap.Write(evidence, path, options);
@@ -77,6 +81,7 @@ public sealed class MapPage : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
+        if (holdRecords) await context.AddInitScriptAsync("window.requestAnimationFrame = () => 0;");
         var page = await context.NewPageAsync();
         var map = new MapPage(context, page, path);
         page.Console += (_, message) => { if (message.Type == "error") map.Errors.Add("console: " + message.Text); };
@@ -84,7 +89,8 @@ public sealed class MapPage : IAsyncDisposable
         page.Dialog += async (_, dialog) => { map.Dialogs.Add(dialog.Message); await dialog.DismissAsync(); };
         page.Request += (_, request) => { if (!request.Url.StartsWith("file:", StringComparison.Ordinal)) map.NetworkRequests.Add(request.Url); };
         await page.GotoAsync(new Uri(path).AbsoluteUri);
-        await page.WaitForFunctionAsync("() => window.evidenceMap !== undefined");
+        // Polled by time rather than by animation frame, which holdRecords turns off.
+        await page.WaitForFunctionAsync("() => window.evidenceMap !== undefined", null, new PageWaitForFunctionOptions { PollingInterval = 10 });
         return map;
     }
 

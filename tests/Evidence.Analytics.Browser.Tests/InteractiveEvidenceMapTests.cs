@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Evidence.Analytics.Testing;
 using Microsoft.Playwright;
 
@@ -162,7 +163,7 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         string? title = await map.Page.Locator("tr[data-id=S4] .study-title").TextContentAsync();
         Assert.Equal(AwkwardEvidence.ScriptTitle, title);
         Assert.Equal(0, await map.Page.Locator("#study-table b").CountAsync());
-        Assert.Equal(2, await map.Page.Locator("script").CountAsync());
+        Assert.Equal(3, await map.Page.Locator("script").CountAsync()); // the data, the records and the page's script
         Assert.Equal("Awkward <review> & friends", await map.Page.TitleAsync());
         await map.AssertCleanAsync(); // no alert dialog, no error
     }
@@ -319,6 +320,98 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
             await map.AssertCleanAsync();
         }
         Assert.True(new FileInfo(Path.Combine(BrowserFixture.OutputDirectory, "map-desktop.png")).Length > 10_000);
+    }
+
+    [Fact]
+    public async Task FirstList_BeforeTheRecordsAreRead_IsTheListTheRecordsGive()
+    {
+        var evidence = SyntheticEvidence.Generate(300, seed: 11);
+        await using var map = await MapPage.OpenAsync(fixture.Browser, evidence, "synthetic-300-first-list", holdRecords: true);
+        Assert.False(await map.Page.EvaluateAsync<bool>("() => window.evidenceMap.recordsRead()"));
+        string rows = await map.Page.Locator("#study-table tbody").InnerHTMLAsync();
+        string summary = await map.Page.Locator("#studies-summary").TextContentAsync() ?? "";
+        string more = await map.Page.Locator("#more").TextContentAsync() ?? "";
+        Assert.Equal(100, await map.Page.Locator("#study-table tbody tr").CountAsync());
+        Assert.Equal("300 studies.", summary);
+        Assert.Equal("Show more (200 not shown)", more);
+
+        // The same list drawn again from the records: another order, then the citation order again.
+        await map.Page.SelectOptionAsync("#sort", "year");
+        Assert.True(await map.Page.EvaluateAsync<bool>("() => window.evidenceMap.recordsRead()"));
+        await map.Page.SelectOptionAsync("#sort", "label");
+        Assert.Equal(rows, await map.Page.Locator("#study-table tbody").InnerHTMLAsync());
+        Assert.Equal(summary, await map.Page.Locator("#studies-summary").TextContentAsync());
+        Assert.Equal(more, await map.Page.Locator("#more").TextContentAsync());
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task ActingBeforeTheRecordsAreRead_ReadsThemFirst()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-held-records", holdRecords: true);
+        Assert.False(await map.Page.EvaluateAsync<bool>("() => window.evidenceMap.recordsRead()"));
+        await map.TickAsync("designGroup", "RCT");
+        Assert.True(await map.Page.EvaluateAsync<bool>("() => window.evidenceMap.recordsRead()"));
+        await map.Cell("Social support", "Social connection").ClickAsync();
+        Assert.Equal(["S1", "S2"], (await map.ListedStudyIdsAsync()).Order(StringComparer.Ordinal));
+        await map.AssertCleanAsync();
+
+        await using var held = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-held-records-cell", holdRecords: true);
+        await held.Cell("Physical wellbeing", "Mental health").ClickAsync();
+        Assert.Equal(["S1", "S4"], (await held.ListedStudyIdsAsync()).Order(StringComparer.Ordinal));
+        await held.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Inflate_WhatDotNetDeflates_ComesBackByteForByte()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-inflate");
+        var random = new Random(20261126);
+        byte[] noise = new byte[70_000]; // more than a stored block holds (65,535 bytes)
+        random.NextBytes(noise);
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < 6_000; i++) text.Append("{\"id\":\"S").Append(random.Next(100_000)).Append("\",\"title\":\"Study of peer support ").Append(i % 97).Append("\"},");
+        byte[][] inputs =
+        [
+            "a"u8.ToArray(),
+            "Hello, hello, hello: ÿ ✓ evidence"u8.ToArray(),
+            System.Text.Encoding.UTF8.GetBytes(text.ToString()),
+            Enumerable.Repeat((byte)'a', 100_000).ToArray(), // matches of the longest length (258) at distance 1
+            noise,
+        ];
+        var cases = new List<(string Deflated, int Length, string Expected)>();
+        var blockTypes = new HashSet<int>();
+        foreach (var level in (CompressionLevel[])[CompressionLevel.NoCompression, CompressionLevel.Fastest, CompressionLevel.Optimal, CompressionLevel.SmallestSize])
+        {
+            foreach (byte[] input in inputs)
+            {
+                using var buffer = new MemoryStream();
+                using (var deflate = new DeflateStream(buffer, level)) deflate.Write(input);
+                byte[] deflated = buffer.ToArray();
+                blockTypes.Add((deflated[0] >> 1) & 3); // the first block's BTYPE (RFC 1951 §3.2.3)
+                cases.Add((Convert.ToBase64String(deflated), input.Length, Convert.ToBase64String(input)));
+            }
+        }
+        // The cases hold stored (0), fixed-Huffman (1) and dynamic-Huffman (2) blocks.
+        Assert.Equal([0, 1, 2], blockTypes.Order());
+
+        string[] inflated = await map.Page.EvaluateAsync<string[]>(
+            "cases => cases.map(c => window.evidenceMap.inflate(Uint8Array.fromBase64(c[0]), c[1]).toBase64())",
+            cases.Select(c => new object[] { c.Deflated, c.Length }).ToArray());
+        Assert.Equal(cases.Select(c => c.Expected), inflated);
+
+        // Damaged or mislabelled data is refused with a reason, never returned short.
+        string deflatedText = cases[2 + inputs.Length * 2].Deflated; // the text at Optimal
+        int textLength = cases[2].Length;
+        string[] refusals = await map.Page.EvaluateAsync<string[]>(@"([z, n]) => {
+            const bytes = Uint8Array.fromBase64(z);
+            const attempt = (input, size) => { try { window.evidenceMap.inflate(input, size); return 'accepted'; } catch (e) { return e.message; } };
+            return [attempt(bytes.subarray(0, bytes.length >> 1), n), attempt(bytes, n - 1), attempt(bytes, n + 1), attempt(Uint8Array.of(0xff, 0xff), 10)];
+        }", new object[] { deflatedText, textLength });
+        Assert.All(refusals, message => Assert.StartsWith("the study records are damaged (", message));
+        Assert.Contains("fewer bytes than the page data say", refusals[2]);
+        Assert.Contains("more bytes than the page data say", refusals[1]);
+        await map.AssertCleanAsync();
     }
 
     [Fact]

@@ -34,11 +34,13 @@ public static class InteractiveEvidenceMap
         string title = options.Title ?? evidence.Review.Title;
 
         string template = Template;
+        var data = InteractiveEvidenceMapData.Create(evidence, options, title, LibraryVersion);
         var parts = new Dictionary<string, Action>(StringComparer.Ordinal)
         {
             ["title"] = () => writer.Write(HtmlEncoder.Default.Encode(title)),
             ["style"] = () => writer.Write(Style),
-            ["data"] = () => writer.Write(InteractiveEvidenceMapData.ToJson(evidence, options, title, LibraryVersion)),
+            ["data"] = () => writer.Write(data.Page),
+            ["records"] = () => writer.Write(data.Records),
             ["script"] = () => writer.Write(Script),
         };
         int position = 0;

@@ -1,6 +1,8 @@
 // Evidence.Analytics interactive evidence gap map.
-// Reads the JSON embedded in #evidence-data, counts distinct studies per cell under the chosen filters and renders
-// everything with DOM text APIs (textContent, setAttribute): no data value is ever parsed as HTML.
+// Draws the first view from #evidence-data (the library's counts and the studies listed first), then reads every study
+// from #evidence-records (JSON, deflated and in Base64) as soon as the page is idle, or at once when the reader acts
+// first. Counts distinct studies per cell under the chosen filters and renders everything with DOM text APIs
+// (textContent, setAttribute): no data value is ever parsed as HTML.
 (function () {
   'use strict';
 
@@ -8,25 +10,102 @@
   const data = JSON.parse(document.getElementById('evidence-data').textContent);
   const parsed = performance.now();
   const vocab = data.vocab;
-  // Each study arrives as an array in the order of data.studyFields (see InteractiveEvidenceMapData.StudyFields);
-  // a missing DOI or timing is null. The findings are flat, three numbers each: intervention (-1: all the study's
-  // interventions), domain, direction.
-  function Study(row) {
-    this.id = row[0];
-    this.authors = row[1];
-    this.year = row[2];
-    this.title = row[3];
-    this.doi = row[4] === null ? undefined : row[4];
-    this.label = row[5];
-    this.design = row[6];
-    this.countries = row[7];
-    this.interventions = row[8];
-    this.timing = row[9] === null ? undefined : row[9];
-    this.findings = row[10];
+  const PAGE = data.listLength; // studies listed at first, and added by "Show more" five times over
+
+  // ---- Records --------------------------------------------------------------------------------------------------
+  // Interventions and studies arrive by column (see InteractiveEvidenceMapData): one array per field, lists flat with
+  // a count per record, a missing DOI or timing null. Each finding is one number, ((intervention + 1) × domains +
+  // domain) × 8 + direction, where intervention -1 means all the study's interventions.
+  let interventions = null; // set by readRecords
+  let studies = null; // set by readRecords, in citation order
+  let findings = null; // every study's findings, one after another
+
+  // One-item lists, by far the most common, share one array per value (nothing changes these arrays).
+  const singles = new Array(256);
+  const single = x => x < 256 ? singles[x] || (singles[x] = [x]) : [x];
+  function unflatten(counts, items) {
+    const lists = new Array(counts.length);
+    for (let i = 0, at = 0; i < counts.length; i++) {
+      const n = counts[i];
+      lists[i] = n === 1 ? single(items[at]) : items.slice(at, at + n);
+      at += n;
+    }
+    return lists;
   }
-  const studies = data.studies.map(row => new Study(row));
-  const interventions = data.interventions;
-  const PAGE = 100;
+  function Intervention(c, j, types) {
+    this.id = c.id[j];
+    this.name = c.name[j];
+    this.types = types;
+    this.level = c.level[j];
+    this.levels = single(this.level);
+    this.timing = c.timing[j] === null ? undefined : c.timing[j];
+  }
+  function Study(c, i, countries, about, findingsFrom) {
+    this.index = i; // the studies arrive sorted by citation, so the index is also the citation order
+    this.id = c.id[i];
+    this.authors = c.authors[i];
+    this.year = c.year[i];
+    this.title = c.title[i];
+    this.doi = c.doi[i] === null ? undefined : c.doi[i];
+    this.label = c.label[i];
+    this.design = c.design[i];
+    this.group = vocab.designGroupOfDesign[this.design];
+    this.countries = countries;
+    this.countryKeys = countries.length ? countries : single(noCountry);
+    this.interventions = about;
+    this.timing = c.timing[i] === null ? undefined : c.timing[i];
+    this.timings = this.timing === undefined ? [] : single(this.timing);
+    this.timingKeys = this.timing === undefined ? single(noTiming) : this.timings;
+    this.findingsFrom = findingsFrom; // this study's findings are findings[findingsFrom .. findingsTo - 1]
+    this.findingsTo = findingsFrom + c.findingCounts[i];
+    this.all = undefined; // allOf
+    this.search = undefined; // searchText
+    this.directions = undefined; // only the studies listed first, before the records are read
+  }
+
+  // The records are inflated here rather than with the browser's DecompressionStream, which is asynchronous and whose
+  // first use alone costs 60–70 ms.
+  function readRecords() {
+    if (studies !== null) return;
+    const t0 = performance.now();
+    const base64 = document.getElementById('evidence-records').textContent;
+    const bytes = typeof Uint8Array.fromBase64 === 'function'
+      ? Uint8Array.fromBase64(base64)
+      : Uint8Array.from(atob(base64), ch => ch.charCodeAt(0));
+    const t1 = performance.now();
+    const json = new TextDecoder().decode(inflate(bytes, data.records.length));
+    const t2 = performance.now();
+    const records = JSON.parse(json);
+    const t3 = performance.now();
+    const ic = records.interventions;
+    interventions = unflatten(ic.typeCounts, ic.types).map((types, j) => new Intervention(ic, j, types));
+    const sc = records.studies;
+    findings = sc.findings;
+    const countries = unflatten(sc.countryCounts, sc.countries);
+    const about = unflatten(sc.interventionCounts, sc.interventions);
+    studies = new Array(countries.length);
+    for (let i = 0, from = 0; i < studies.length; i++) {
+      studies[i] = new Study(sc, i, countries[i], about[i], from);
+      from = studies[i].findingsTo;
+    }
+    if (filtered === null) filtered = studies;
+    timings.interactive = performance.now();
+    timings.records = timings.interactive - t0;
+    timings.recordPhases = { decode: t1 - t0, inflate: t2 - t1, parse: t3 - t2, build: timings.interactive - t3 };
+  }
+
+  // The studies the page lists first, as the page data give them: enough to list them, with each one's direction per
+  // outcome resolved by the library.
+  const firstList = data.firstList.id.map((id, i) => {
+    const c = data.firstList;
+    const pairs = c.directions[i];
+    const directions = [];
+    for (let k = 0; k < pairs.length; k += 2) directions.push([pairs[k], pairs[k + 1]]);
+    return {
+      index: i, id, authors: c.authors[i], year: c.year[i], title: c.title[i], doi: c.doi[i] === null ? undefined : c.doi[i],
+      label: c.label[i], design: c.design[i], countries: c.countries[i], directions,
+    };
+  });
 
   // ---- Index: the keys each finding is counted under -------------------------------------------------------------
   // These are the library's rules (EvidenceMaps.Map, EvidenceStatistics.Share): a finding that names no intervention
@@ -40,12 +119,11 @@
   }
   // Key arrays are shared, not copied: most findings name no intervention and reuse their study's arrays.
   const domainKeys = vocab.outcomeDomains.map((_, d) => [d]);
-  for (const intervention of interventions) intervention.levels = [intervention.level];
   // Country and timing get a "Not reported" row or column when some study has none, as in the library's maps.
   const countryTerms = vocab.countries.slice();
   const timingTerms = vocab.timings.slice();
-  const noCountry = studies.some(s => s.countries.length === 0) ? countryTerms.push({ label: 'Not reported' }) - 1 : -1;
-  const noTiming = studies.some(s => s.timing === undefined) ? timingTerms.push({ label: 'Not reported' }) - 1 : -1;
+  const noCountry = data.withoutCountry ? countryTerms.push({ label: 'Not reported' }) - 1 : -1;
+  const noTiming = data.withoutTiming ? timingTerms.push({ label: 'Not reported' }) - 1 : -1;
 
   // What a study contributes when only the interventions in `about` count: each finding about them ("f", used when
   // a row or column is the outcome domain) and the study as a whole ("whole", used otherwise).
@@ -54,12 +132,16 @@
     const types = one ? one.types : union(about.map(j => interventions[j].types));
     const levels = one ? one.levels : union(about.map(j => interventions[j].levels));
     const f = [];
-    const findings = s.findings;
-    for (let at = 0; at < findings.length; at += 3) {
-      const j = findings[at];
+    const D = domainKeys.length;
+    for (let at = s.findingsFrom; at < s.findingsTo; at++) {
+      const packed = findings[at];
+      const direction = packed & 7;
+      const rest = (packed - direction) / 8;
+      const domain = rest % D;
+      const j = (rest - domain) / D - 1;
       if (j >= 0 && about.indexOf(j) < 0) continue;
       const own = j >= 0 ? interventions[j] : null;
-      f.push({ domain: domainKeys[findings[at + 1]], direction: findings[at + 2], types: own ? own.types : types, levels: own ? own.levels : levels });
+      f.push({ domain: domainKeys[domain], direction, types: own ? own.types : types, levels: own ? own.levels : levels });
     }
     return { f, whole: [{ domain: [], types, levels }], directions: null };
   }
@@ -92,14 +174,6 @@
     return items.directions;
   }
 
-  for (let i = 0; i < studies.length; i++) {
-    const s = studies[i];
-    s.index = i; // the studies arrive sorted by citation, so the index is also the citation order
-    s.group = vocab.designGroupOfDesign[s.design];
-    s.timings = s.timing === undefined ? [] : [s.timing];
-    s.countryKeys = s.countries.length ? s.countries : [noCountry];
-    s.timingKeys = s.timing === undefined ? [noTiming] : s.timings;
-  }
   // Everything a study contributes when no typology filter narrows it, built the first time it is needed: the first
   // view is counted by the library (data.initial), so loading the page builds this only for the studies it lists.
   function allOf(s) {
@@ -113,8 +187,6 @@
     }
     return s.search;
   }
-
-  const indexed = performance.now();
 
   // ---- Dimensions the map can use as rows or columns --------------------------------------------------------------
   const dimensions = {
@@ -138,9 +210,8 @@
     { key: 'timing', label: 'Timing', terms: vocab.timings, values: s => s.timings },
   ];
   const studyFacets = facets.filter(f => !f.intervention);
-  const years = studies.map(s => s.year);
-  const minYear = years.length ? Math.min.apply(null, years) : 0;
-  const maxYear = years.length ? Math.max.apply(null, years) : 0;
+  const minYear = data.years[0];
+  const maxYear = data.years[1];
 
   const state = {
     mode: 'and',
@@ -308,12 +379,13 @@
   // The first view (no filters, intervention type by outcome domain) comes counted from the library; every later view
   // is counted here. Until the first filter change every study is kept whole, and `scopes` is built when first asked.
   let initial = data.initial || null;
-  let filtered = studies;
+  let filtered = null; // null until the records are read, then every study until the first filter change
   let scopes = null;
   let counts = null;
   let shareRows = null;
 
   function currentScopes() {
+    readRecords();
     if (scopes === null) scopes = filtered.map(allOf);
     return scopes;
   }
@@ -332,6 +404,7 @@
       shareRows = rankShares(k, n);
       initial = null;
     } else {
+      readRecords();
       filtered = [];
       scopes = [];
       for (const s of studies) {
@@ -348,7 +421,7 @@
     const t3 = performance.now();
     renderShares();
     timings.phases = { count: t1 - t0, map: t2 - t1, studies: t3 - t2, shares: performance.now() - t3 };
-    $('status').textContent = 'Showing ' + number.format(filtered.length) + ' of ' + plural(studies.length, 'study', 'studies') +
+    $('status').textContent = 'Showing ' + number.format(filtered ? filtered.length : data.studyCount) + ' of ' + plural(data.studyCount, 'study', 'studies') +
       ' (' + plural(counts.total, 'study', 'studies') + ' in the map, ' + plural(counts.entries, 'study–cell entry', 'study–cell entries') + ').';
     $('filter-summary').textContent = filterSummary();
     timings.refresh.push(performance.now() - t0);
@@ -472,6 +545,7 @@
   }
 
   function cellStudies() {
+    readRecords();
     if (!state.cell) return filtered;
     const scopes = currentScopes();
     return filtered.filter((s, i) => inCell(s, scopes[i], state.cell.r, state.cell.c));
@@ -511,21 +585,27 @@
     return directionsOf(allOf(s)).map(d => vocab.outcomeDomains[d[0]].label + ' ' + vocab.directions[d[1]].symbol + ' ' + vocab.directions[d[1]].label).join('; ');
   }
 
+  // The list the page starts with, before the records are read: no cell, search or other order, the first page.
+  const isFirstList = () => studies === null && !state.cell && !state.search && state.sort === 'label' && state.shown === PAGE;
+
   function renderStudies() {
-    const list = listedStudies();
+    const first = isFirstList();
+    const list = first ? firstList : listedStudies();
+    const listed = first ? data.studyCount : list.length;
+    const shown = list.slice(0, state.shown);
     const rowDim = dimensions[state.rows];
     const colDim = dimensions[state.cols];
     const where = state.cell
       ? rowDim.terms[state.cell.r].label + ' × ' + colDim.terms[state.cell.c].label
       : 'All filtered studies';
     $('studies-heading').textContent = 'Studies: ' + where;
-    $('studies-summary').textContent = plural(list.length, 'study', 'studies') + (state.search ? ' match the search.' : '.');
+    $('studies-summary').textContent = plural(listed, 'study', 'studies') + (state.search ? ' match the search.' : '.');
     const highlight = state.cell && state.cols === 'outcomeDomain' ? state.cell.c
       : state.cell && state.rows === 'outcomeDomain' ? state.cell.r : -1;
     const tbody = $('study-table').tBodies[0];
     tbody.replaceChildren();
     const fragment = document.createDocumentFragment();
-    for (const s of list.slice(0, state.shown)) {
+    for (const s of shown) {
       const cite = el('td', { class: 'citation' },
         el('span', { class: 'study-label', text: s.label }), ' ',
         el('span', { class: 'study-id', text: '(' + s.id + ')' }),
@@ -536,8 +616,9 @@
         link.href = 'https://doi.org/' + encodeURI(s.doi);
         cite.append(el('br'), link);
       }
-      const dirs = directionsOf(allOf(s)).length ? el('ul', { class: 'directions' }) : el('span', { class: 'no-findings', text: 'No findings coded' });
-      for (const d of directionsOf(allOf(s))) {
+      const directions = s.directions || directionsOf(allOf(s));
+      const dirs = directions.length ? el('ul', { class: 'directions' }) : el('span', { class: 'no-findings', text: 'No findings coded' });
+      for (const d of directions) {
         const dir = vocab.directions[d[1]];
         dirs.append(el('li', { class: 'dir dir-' + d[1] + (d[0] === highlight ? ' current' : '') },
           el('span', { class: 'symbol', 'aria-hidden': 'true', text: dir.symbol }), ' ',
@@ -550,8 +631,8 @@
     }
     tbody.append(fragment);
     const more = $('more');
-    more.hidden = list.length <= state.shown;
-    more.textContent = 'Show more (' + number.format(Math.max(0, list.length - state.shown)) + ' not shown)';
+    more.hidden = listed <= state.shown;
+    more.textContent = 'Show more (' + number.format(Math.max(0, listed - state.shown)) + ' not shown)';
     $('show-all').disabled = !state.cell;
   }
 
@@ -754,47 +835,208 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  // DEFLATE decoding (RFC 1951 §3.2): stored, fixed-Huffman and dynamic-Huffman blocks. The input is read by bit
+  // position, least significant bit first, from a copy padded with zeros so that no read needs a bounds check; each
+  // Huffman code is decoded with one look-up in a table of 2^(longest code) entries, each holding symbol << 4 | code
+  // length (0: no such code). `size` is the inflated length, known from the page data.
+  const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+  const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  const DISTANCE_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
+    4097, 6145, 8193, 12289, 16385, 24577];
+  const DISTANCE_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+  const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+  // At least 17 bits from bit position p on (three bytes, less the bits of the first already used).
+  const peek = (d, p) => { const o = p >>> 3; return (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) >>> (p & 7); };
+  const damaged = why => new Error('the study records are damaged (' + why + ')');
+
+  function huffman(lengths) {
+    let longest = 0;
+    const perLength = new Int32Array(16);
+    for (let i = 0; i < lengths.length; i++) { perLength[lengths[i]]++; if (lengths[i] > longest) longest = lengths[i]; }
+    perLength[0] = 0;
+    const next = new Int32Array(16); // the first canonical code of each length (RFC 1951 §3.2.2)
+    for (let length = 1, code = 0; length < 16; length++) next[length] = code = (code + perLength[length - 1]) << 1;
+    const table = new Int32Array(1 << longest);
+    for (let symbol = 0; symbol < lengths.length; symbol++) {
+      const length = lengths[symbol];
+      if (length === 0) continue;
+      let code = next[length]++;
+      if (code >= 1 << length) throw damaged('an over-subscribed code');
+      let reversed = 0;
+      for (let k = 0; k < length; k++) { reversed = (reversed << 1) | (code & 1); code >>= 1; }
+      for (let i = reversed; i < table.length; i += 1 << length) table[i] = (symbol << 4) | length;
+    }
+    return { table, mask: table.length - 1 };
+  }
+
+  let fixedCodes = null; // RFC 1951 §3.2.6, made on first use
+  function fixed() {
+    if (fixedCodes === null) {
+      const literals = new Uint8Array(288);
+      for (let i = 0; i < 288; i++) literals[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8;
+      fixedCodes = { literals: huffman(literals), distances: huffman(new Uint8Array(30).fill(5)) };
+    }
+    return fixedCodes;
+  }
+
+  // A compressed block's symbols, until its end-of-block code, from bit cursor.p on into out from cursor.at on. Kept
+  // apart from the block headers so that the engine optimises it once, not again after every header.
+  function decodeBlock(d, out, literals, distances, cursor) {
+    const lt = literals.table;
+    const lm = literals.mask;
+    const dt = distances.table;
+    const dm = distances.mask;
+    const size = out.length;
+    let p = cursor.p;
+    let at = cursor.at;
+    for (;;) {
+      let entry = lt[peek(d, p) & lm];
+      if (entry === 0) throw damaged('an unknown code');
+      p += entry & 15;
+      const symbol = entry >>> 4;
+      if (symbol < 256) {
+        if (at >= size) throw damaged('more bytes than the page data say');
+        out[at++] = symbol;
+        continue;
+      }
+      if (symbol === 256) break;
+      if (symbol > 285) throw damaged('an unknown length');
+      const lengthBits = LENGTH_EXTRA[symbol - 257];
+      const length = LENGTH_BASE[symbol - 257] + (peek(d, p) & ((1 << lengthBits) - 1));
+      p += lengthBits;
+      entry = dt[peek(d, p) & dm];
+      if (entry === 0) throw damaged('an unknown code');
+      p += entry & 15;
+      const code = entry >>> 4;
+      if (code > 29) throw damaged('an unknown distance');
+      const distanceBits = DISTANCE_EXTRA[code];
+      const distance = DISTANCE_BASE[code] + (peek(d, p) & ((1 << distanceBits) - 1));
+      p += distanceBits;
+      if (distance > at) throw damaged('a distance before the start');
+      if (at + length > size) throw damaged('more bytes than the page data say');
+      for (const end = at + length; at < end; at++) out[at] = out[at - distance];
+    }
+    cursor.p = p;
+    cursor.at = at;
+  }
+
+  function inflate(input, size) {
+    const d = new Uint8Array(input.length + 4);
+    d.set(input);
+    const out = new Uint8Array(size);
+    let p = 0; // the next bit
+    let at = 0; // the next output byte
+    let last = 0;
+    while (!last) {
+      last = peek(d, p) & 1;
+      const type = (peek(d, p) >>> 1) & 3;
+      p += 3;
+      if (type === 0) { // stored: from the next byte boundary, LEN, NLEN and LEN bytes as they are
+        let o = (p + 7) >>> 3;
+        const length = d[o] | (d[o + 1] << 8);
+        if ((length ^ (d[o + 2] | (d[o + 3] << 8))) !== 0xffff) throw damaged('a stored length');
+        o += 4;
+        if (o + length > input.length || at + length > size) throw damaged('a stored block runs past the end');
+        out.set(d.subarray(o, o + length), at);
+        at += length;
+        p = (o + length) * 8;
+        continue;
+      }
+      let literals;
+      let distances;
+      if (type === 1) {
+        ({ literals, distances } = fixed());
+      } else if (type === 2) {
+        const head = peek(d, p);
+        const literalCount = (head & 31) + 257;
+        const distanceCount = ((head >>> 5) & 31) + 1;
+        const lengthCount = ((head >>> 10) & 15) + 4;
+        p += 14;
+        const codeLengths = new Uint8Array(19);
+        for (let i = 0; i < lengthCount; i++, p += 3) codeLengths[CODE_LENGTH_ORDER[i]] = peek(d, p) & 7;
+        const lengthCode = huffman(codeLengths);
+        const lengths = new Uint8Array(literalCount + distanceCount);
+        for (let i = 0; i < lengths.length;) {
+          const entry = lengthCode.table[peek(d, p) & lengthCode.mask];
+          if (entry === 0) throw damaged('an unknown code');
+          p += entry & 15;
+          const symbol = entry >>> 4;
+          if (symbol < 16) { lengths[i++] = symbol; continue; }
+          if (symbol === 16 && i === 0) throw damaged('a repeat with nothing to repeat');
+          const value = symbol === 16 ? lengths[i - 1] : 0;
+          let repeat;
+          if (symbol === 16) { repeat = 3 + (peek(d, p) & 3); p += 2; }
+          else if (symbol === 17) { repeat = 3 + (peek(d, p) & 7); p += 3; }
+          else { repeat = 11 + (peek(d, p) & 127); p += 7; }
+          if (i + repeat > lengths.length) throw damaged('too many code lengths');
+          lengths.fill(value, i, i + repeat);
+          i += repeat;
+        }
+        if (lengths[256] === 0) throw damaged('no end-of-block code');
+        literals = huffman(lengths.subarray(0, literalCount));
+        distances = huffman(lengths.subarray(literalCount));
+      } else {
+        throw damaged('a reserved block type');
+      }
+      const cursor = { p, at };
+      decodeBlock(d, out, literals, distances, cursor);
+      p = cursor.p;
+      at = cursor.at;
+      if (p > input.length * 8) throw damaged('it ends early');
+    }
+    if (at !== size) throw damaged('fewer bytes than the page data say');
+    return out;
+  }
+
   // ---- Start ----------------------------------------------------------------------------------------------------
-  // load: the page script's own time; ready: milliseconds from navigation start to the end of the first render.
-  const timings = { load: 0, ready: 0, refresh: [] };
+  // ready: milliseconds from navigation start to the end of the first render; load: the page script's own time to
+  // then; interactive: from navigation start to the records read; records: the time reading them took.
+  const timings = { load: 0, ready: 0, interactive: 0, records: 0, refresh: [] };
   document.title = data.title;
   $('title').textContent = data.title;
   if (data.notes) { $('notes').textContent = data.notes; $('notes').hidden = false; }
   $('footer').textContent = 'Made with ' + data.library + ' ' + data.version + ' from “' + data.review + '”: ' +
-    plural(studies.length, 'study', 'studies') + ', ' + plural(interventions.length, 'intervention', 'interventions') + '.';
+    plural(data.studyCount, 'study', 'studies') + ', ' + plural(data.interventionCount, 'intervention', 'interventions') + '.';
   buildFilters();
   buildControls();
   // Small screens start with the filters folded away so the map is in view.
   if (window.matchMedia && window.matchMedia('(max-width: 800px)').matches) $('filters-panel').open = false;
   const setUp = performance.now();
   refresh();
-  // Build what the studies contribute while the browser is idle, a few at a time, so the first filter change is quick.
-  let warmed = 0;
-  function warm(deadline) {
-    while (warmed < studies.length && deadline.timeRemaining() > 1) allOf(studies[warmed++]);
-    if (warmed < studies.length) window.requestIdleCallback(warm);
-  }
-  if (window.requestIdleCallback) window.requestIdleCallback(warm);
   timings.parse = parsed - started;
-  timings.index = indexed - parsed;
-  timings.setup = setUp - indexed; // the filter panel and controls
+  timings.setup = setUp - parsed; // the filter panel and controls
   timings.ready = performance.now();
   timings.load = timings.ready - started;
 
-  // A small read-only surface for tests and for readers who script the page from the console.
+  // Once the first frame is drawn: the records; then, when the browser is idle, what each study contributes, a few
+  // studies at a time, so that the first filter change is quick.
+  const idle = window.requestIdleCallback || (work => setTimeout(() => work({ timeRemaining: () => 10 }), 1));
+  let warmed = 0;
+  function warm(deadline) {
+    while (warmed < studies.length && deadline.timeRemaining() > 1) allOf(studies[warmed++]);
+    if (warmed < studies.length) idle(warm);
+  }
+  requestAnimationFrame(() => setTimeout(() => { readRecords(); idle(warm); }, 0));
+
+  // A small read-only surface for tests and for readers who script the page from the console. What needs the studies
+  // reads the records first.
+  const withRecords = f => (...args) => { readRecords(); return f(...args); };
   window.evidenceMap = Object.freeze({
     version: data.version,
     timings,
-    filteredStudyIds: () => filtered.map(s => s.id),
-    listedStudyIds: () => listedStudies().map(s => s.id),
+    filteredStudyIds: withRecords(() => filtered.map(s => s.id)),
+    listedStudyIds: withRecords(() => listedStudies().map(s => s.id)),
     cellCount: (r, c) => counts.cells[r * counts.C + c],
-    cellStudyIds: (r, c) => { const scopes = currentScopes(); return filtered.filter((s, i) => inCell(s, scopes[i], r, c)).map(s => s.id); },
+    cellStudyIds: withRecords((r, c) => { const scopes = currentScopes(); return filtered.filter((s, i) => inCell(s, scopes[i], r, c)).map(s => s.id); }),
     labels: () => ({ rows: dimensions[state.rows].terms.map(t => t.label), cols: dimensions[state.cols].terms.map(t => t.label) }),
-    studyDirections: () => Object.fromEntries(studies.map(s => [s.id, directionsOf(allOf(s)).map(d => [vocab.outcomeDomains[d[0]].label, d[1]])])),
+    studyDirections: withRecords(() => Object.fromEntries(studies.map(s => [s.id, directionsOf(allOf(s)).map(d => [vocab.outcomeDomains[d[0]].label, d[1]])]))),
     totals: () => ({ rows: Array.from(counts.rows), cols: Array.from(counts.cols), total: counts.total, entries: counts.entries }),
     shares: () => shares(filtered, currentScopes()).map(x => ({ outcome: vocab.outcomeDomains[x.domain].label, k: x.k, n: x.n, lower: x.ci[0], upper: x.ci[1] })),
+    recordsRead: () => studies !== null,
     wilson,
-    csv: () => toCsv(listedStudies()),
-    ris: () => toRis(listedStudies()),
+    inflate,
+    csv: withRecords(() => toCsv(listedStudies())),
+    ris: withRecords(() => toRis(listedStudies())),
   });
 })();

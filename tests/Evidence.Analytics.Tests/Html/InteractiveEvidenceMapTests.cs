@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.Json;
 using Evidence.Analytics.Testing;
 using Xunit;
@@ -10,12 +11,38 @@ namespace Evidence.Analytics.Tests.Html;
 public sealed class InteractiveEvidenceMapTests
 {
     private const string DataOpen = "<script type=\"application/json\" id=\"evidence-data\">";
+    private const string RecordsOpen = "<script type=\"application/octet-stream\" id=\"evidence-records\">";
 
-    private static string DataBlock(string html)
+    private static string DataBlock(string html) => Block(html, DataOpen);
+
+    private static string Block(string html, string open)
     {
-        int start = html.IndexOf(DataOpen, StringComparison.Ordinal) + DataOpen.Length;
+        int start = html.IndexOf(open, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"The page has no {open} block.");
+        start += open.Length;
         int end = html.IndexOf("</script>", start, StringComparison.Ordinal);
         return html[start..end];
+    }
+
+    // The records block decoded as the page decodes it, here with .NET's own Base64 and DEFLATE decoders.
+    private static JsonDocument Records(string html)
+    {
+        using var page = JsonDocument.Parse(DataBlock(html));
+        var records = page.RootElement.GetProperty("records");
+        Assert.Equal("deflate-raw, base64", records.GetProperty("encoding").GetString());
+        byte[] compressed = Convert.FromBase64String(Block(html, RecordsOpen));
+        using var inflated = new MemoryStream();
+        using (var deflate = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress)) deflate.CopyTo(inflated);
+        Assert.Equal(records.GetProperty("length").GetInt64(), inflated.Length);
+        return JsonDocument.Parse(inflated.ToArray());
+    }
+
+    // A study's value of a field: the records are stored by column.
+    private static JsonElement Field(JsonElement columns, string field, string studyId)
+    {
+        int at = columns.GetProperty("id").EnumerateArray().Select(e => e.GetString()).ToList().IndexOf(studyId);
+        Assert.True(at >= 0, $"No study {studyId}.");
+        return columns.GetProperty(field)[at];
     }
 
     [Fact]
@@ -31,12 +58,16 @@ public sealed class InteractiveEvidenceMapTests
         Assert.DoesNotContain('\u2029', data);
         Assert.Contains("\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)", data, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("\\u2028", data, StringComparison.OrdinalIgnoreCase);
-        // The script is the only other script element: the data block ends where it should.
-        Assert.Equal(2, html.Split("<script", StringSplitOptions.None).Length - 1);
+        // The records block and the script are the only other script elements: the data block ends where it should.
+        Assert.Equal(3, html.Split("<script", StringSplitOptions.None).Length - 1);
+        Assert.Matches("^[A-Za-z0-9+/]+=*$", Block(html, RecordsOpen));
 
+        // The titles arrive intact, in the studies listed first and in the records.
         using var json = JsonDocument.Parse(data);
-        var titles = json.RootElement.GetProperty("studies").EnumerateArray().Select(s => Field(json.RootElement, s, "title").GetString()).ToArray();
+        var titles = json.RootElement.GetProperty("firstList").GetProperty("title").EnumerateArray().Select(t => t.GetString()).ToArray();
         Assert.Contains(AwkwardEvidence.ScriptTitle, titles);
+        using var records = Records(html);
+        Assert.Equal(AwkwardEvidence.ScriptTitle, Field(records.RootElement.GetProperty("studies"), "title", "S4").GetString());
     }
 
     [Fact]
@@ -85,30 +116,71 @@ public sealed class InteractiveEvidenceMapTests
     public void ToHtml_Data_CarriesVersionFindingsAndStudyDirections()
     {
         var evidence = AwkwardEvidence.Create();
-        using var json = JsonDocument.Parse(DataBlock(InteractiveEvidenceMap.ToHtml(evidence)));
+        string html = InteractiveEvidenceMap.ToHtml(evidence);
+        using var json = JsonDocument.Parse(DataBlock(html));
         var root = json.RootElement;
         Assert.Equal(InteractiveEvidenceMap.LibraryVersion, root.GetProperty("version").GetString());
         Assert.DoesNotContain('+', InteractiveEvidenceMap.LibraryVersion);
-        var s2 = root.GetProperty("studies").EnumerateArray().Single(s => Field(root, s, "id").GetString() == "S2");
-        // Three findings, flat: intervention, domain and direction each.
-        Assert.Equal(3 * 3, Field(root, s2, "findings").GetArrayLength());
         // The page resolves each study's direction with the library's rule, so it carries the rule's threshold and the
         // enum values it compares with.
         var vocab = root.GetProperty("vocab");
         Assert.Equal(WithinStudyDirection.DefaultThreshold, vocab.GetProperty("threshold").GetDouble());
         Assert.Equal((int)Direction.Mixed, vocab.GetProperty("direction").GetProperty("mixed").GetInt32());
         Assert.Equal((int)Direction.NotReported, vocab.GetProperty("direction").GetProperty("notReported").GetInt32());
+
+        using var records = Records(html);
+        var studies = records.RootElement.GetProperty("studies");
+        Assert.Equal(evidence.Studies.Length, studies.GetProperty("id").GetArrayLength());
+        // S2 has three findings, each one number.
+        Assert.Equal(3, Field(studies, "findingCounts", "S2").GetInt32());
+        Assert.Equal(evidence.Findings.Length, studies.GetProperty("findings").GetArrayLength());
         // S4 reports no timing of its own: the page must not invent one from its intervention.
-        var s4 = root.GetProperty("studies").EnumerateArray().Single(s => Field(root, s, "id").GetString() == "S4");
-        Assert.Equal(JsonValueKind.Null, Field(root, s4, "timing").ValueKind);
+        Assert.Equal(JsonValueKind.Null, Field(studies, "timing", "S4").ValueKind);
     }
 
-    // A study is an array in the order the data's studyFields name.
-    private static JsonElement Field(JsonElement root, JsonElement study, string name)
+    [Fact]
+    public void ToHtml_FirstList_IsTheFirstStudiesByCitationWithTheLibrarysDirections()
     {
-        int at = root.GetProperty("studyFields").EnumerateArray().Select(f => f.GetString()).ToList().IndexOf(name);
-        Assert.True(at >= 0, $"The data names no study field {name}.");
-        return study[at];
+        var evidence = SyntheticEvidence.Generate(250, seed: 8);
+        string html = InteractiveEvidenceMap.ToHtml(evidence);
+        using var json = JsonDocument.Parse(DataBlock(html));
+        var first = json.RootElement.GetProperty("firstList");
+        int length = json.RootElement.GetProperty("listLength").GetInt32();
+        Assert.Equal(100, length);
+        var expected = evidence.Studies
+            .OrderBy(s => s.Citation.ShortLabel, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.OrdinalIgnoreCase)
+            .Take(length).ToArray();
+        Assert.Equal(expected.Select(s => s.Id), first.GetProperty("id").EnumerateArray().Select(e => e.GetString()));
+        var domains = json.RootElement.GetProperty("vocab").GetProperty("outcomeDomains").EnumerateArray()
+            .Select(d => d.GetProperty("label").GetString()).ToList();
+        for (int i = 0; i < expected.Length; i++)
+        {
+            // Worked out here with WithinStudyDirection.Combine, per outcome in the vocabulary's order.
+            int[] pairs = [.. evidence.FindingsOf(expected[i])
+                .GroupBy(f => domains.IndexOf(f.Domain.Name)).OrderBy(g => g.Key)
+                .SelectMany(g => (int[])[g.Key, (int)WithinStudyDirection.Combine(g.Select(f => f.Direction))])];
+            Assert.Equal(pairs, first.GetProperty("directions")[i].EnumerateArray().Select(e => e.GetInt32()));
+        }
+        Assert.Equal(250, json.RootElement.GetProperty("studyCount").GetInt32());
+        Assert.Equal([evidence.Studies.Min(s => s.Citation.Year), evidence.Studies.Max(s => s.Citation.Year)],
+            json.RootElement.GetProperty("years").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Theory]
+    // ((intervention + 1) × domains + domain) × 8 + direction, by hand:
+    [InlineData(-1, 0, 10, Direction.Improved, 0)] // (0 × 10 + 0) × 8 + 0
+    [InlineData(-1, 3, 10, Direction.Worsened, 26)] // (0 × 10 + 3) × 8 + 2
+    [InlineData(0, 0, 10, Direction.NotReported, 84)] // (1 × 10 + 0) × 8 + 4
+    [InlineData(4999, 9, 10, Direction.Mixed, 400075)] // (5000 × 10 + 9) × 8 + 3
+    public void PackedFinding_IsOneNumberThePageUnpacks(int intervention, int domain, int domains, Direction direction, int packed)
+    {
+        Assert.Equal(packed, InteractiveEvidenceMapData.PackedFinding(intervention, domain, domains, direction));
+        // The page's unpacking, written out: direction = v & 7; rest = (v − direction) / 8; domain = rest mod domains;
+        // intervention = (rest − domain) / domains − 1.
+        int rest = (packed - (packed & 7)) / 8;
+        Assert.Equal((int)direction, packed & 7);
+        Assert.Equal(domain, rest % domains);
+        Assert.Equal(intervention, (rest - rest % domains) / domains - 1);
     }
 
     [Fact]
