@@ -14,9 +14,12 @@ namespace Evidence.Analytics;
 /// <para>Counting follows the library's evidence-map rules: a cell counts <em>distinct</em> studies; a finding
 /// without an intervention applies to all its study's interventions, so a study's intervention types are the union
 /// over its interventions; row, column and grand totals are distinct-study counts, never sums of cells.</para>
-/// <para>The data are embedded as JSON in which <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, quotes and U+2028/U+2029 are
-/// escaped, and the page's script renders every value as text, so titles such as <c>&lt;/script&gt;</c> are inert.
-/// The output is deterministic: same evidence base and options, same bytes, whatever the current culture.</para>
+/// <para>The data are embedded in two blocks: plain JSON with the library version, the vocabularies and what the first
+/// view shows (its counts, shares and the first studies listed), drawn at once; and every study's record, as JSON
+/// compressed with DEFLATE and in Base64, which the page reads once it has drawn. In the JSON <c>&lt;</c>, <c>&gt;</c>,
+/// <c>&amp;</c>, quotes and U+2028/U+2029 are escaped, and the page's script renders every value as text, so titles
+/// such as <c>&lt;/script&gt;</c> are inert. The output is deterministic: same evidence base and options, same bytes,
+/// whatever the current culture.</para>
 /// </remarks>
 public static class InteractiveEvidenceMap
 {

@@ -1,6 +1,6 @@
 // Evidence.Analytics interactive evidence gap map.
 // Draws the first view from #evidence-data (the library's counts and the studies listed first), then reads every study
-// from #evidence-records (JSON, deflated and in Base64) as soon as the page is idle, or at once when the reader acts
+// from #evidence-records (JSON, deflated and in Base64) once the first frame is drawn, or at once when the reader acts
 // first. Counts distinct studies per cell under the chosen filters and renders everything with DOM text APIs
 // (textContent, setAttribute): no data value is ever parsed as HTML.
 (function () {
@@ -60,7 +60,6 @@
     this.findingsTo = findingsFrom + c.findingCounts[i];
     this.all = undefined; // allOf
     this.search = undefined; // searchText
-    this.directions = undefined; // only the studies listed first, before the records are read
   }
 
   // The records are inflated here rather than with the browser's DecompressionStream, which is asynchronous and whose
@@ -94,8 +93,8 @@
     timings.recordPhases = { decode: t1 - t0, inflate: t2 - t1, parse: t3 - t2, build: timings.interactive - t3 };
   }
 
-  // The studies the page lists first, as the page data give them: enough to list them, with each one's direction per
-  // outcome resolved by the library.
+  // The studies the page lists first, as the page data give them: enough to list them before the records are read,
+  // with each one's direction per outcome ([domain, direction] pairs) resolved by the library.
   const firstList = data.firstList.id.map((id, i) => {
     const c = data.firstList;
     const pairs = c.directions[i];
@@ -991,8 +990,9 @@
 
   // ---- Start ----------------------------------------------------------------------------------------------------
   // ready: milliseconds from navigation start to the end of the first render; load: the page script's own time to
-  // then; interactive: from navigation start to the records read; records: the time reading them took.
-  const timings = { load: 0, ready: 0, interactive: 0, records: 0, refresh: [] };
+  // then; frame: from navigation start to the first frame drawn; interactive: to the records read; records: the time
+  // reading them took.
+  const timings = { load: 0, ready: 0, frame: 0, interactive: 0, records: 0, refresh: [] };
   document.title = data.title;
   $('title').textContent = data.title;
   if (data.notes) { $('notes').textContent = data.notes; $('notes').hidden = false; }
@@ -1017,7 +1017,7 @@
     while (warmed < studies.length && deadline.timeRemaining() > 1) allOf(studies[warmed++]);
     if (warmed < studies.length) idle(warm);
   }
-  requestAnimationFrame(() => setTimeout(() => { readRecords(); idle(warm); }, 0));
+  requestAnimationFrame(() => setTimeout(() => { timings.frame = performance.now(); readRecords(); idle(warm); }, 0));
 
   // A small read-only surface for tests and for readers who script the page from the console. What needs the studies
   // reads the records first.
