@@ -10,8 +10,9 @@ namespace Evidence.Analytics.Benchmarks;
 /// <para>Run: <c>dotnet run -c Release --project tests/Evidence.Analytics.Benchmarks -- evidence-map-browser [studies] [runs]</c>.
 /// Needs Debian's <c>/usr/bin/chromium</c>. This is a measurement, not a test: it prints figures and asserts nothing.
 /// Set <c>EVIDENCE_MAP_TIMINGS=1</c> to also print the page's own phase timings of each run.</para>
-/// <para>A 50-study map is measured first as the baseline: what opening any page costs on this machine. Wall-clock
-/// figures grow with competing load; the main-thread CPU times (DevTools ThreadTime) much less so.</para>
+/// <para>A 50-study map is measured alongside as the baseline, the two pages taking turns: what opening any page costs
+/// on this machine. Wall-clock figures grow with competing load; the main-thread CPU times (DevTools ThreadTime) much
+/// less so.</para>
 /// <para>Load is from navigation start to the end of the page script's first render (the map, the first studies listed,
 /// the shares and the filters, drawn from the page JSON), and separately the page script alone. The page then reads
 /// every study's record once the browser has drawn the first frame; "records read" is from navigation start to the end
@@ -24,19 +25,6 @@ internal static class InteractiveEvidenceMapMeasurement
     {
         int studies = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
-        // A 50-study map first: the browser's own cost of opening a page and drawing a frame on this machine.
-        await MeasureAsync(50, runs);
-        await MeasureAsync(studies, runs);
-    }
-
-    private static async Task MeasureAsync(int studies, int runs)
-    {
-        var evidence = SyntheticEvidence.Generate(studies);
-        string path = Path.Combine(Path.GetTempPath(), $"evidence-map-{studies}.html");
-        InteractiveEvidenceMap.Write(evidence, path);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{evidence}; page {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MiB; {runs} runs in headless Chromium"));
-
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -44,72 +32,105 @@ internal static class InteractiveEvidenceMapMeasurement
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
-        var load = new List<double>();
-        var script = new List<double>();
-        var parse = new List<double>();
-        var records = new List<double>();
-        var frame = new List<double>();
-        var interactive = new List<double>();
-        var loadCpu = new List<double>();
-        var refilterCpu = new List<double>();
-        var refilter = new List<double>();
-        var refilterFrame = new List<double>();
+        // A 50-study map is the baseline: the browser's own cost of opening a page and drawing it on this machine. The
+        // two pages take turns, run by run, so that both meet the same competing load.
+        Figures[] pages = [new Figures(50), new Figures(studies)];
+        foreach (var page in pages)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{page.Evidence}; page {new FileInfo(page.Path).Length / 1024.0 / 1024.0:F1} MiB; {runs} runs in headless Chromium, taking turns"));
+        }
         for (int run = 0; run < runs; run++)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            var page = await context.NewPageAsync();
-            // The renderer main thread's CPU time (DevTools Performance.getMetrics ThreadTime, counted from
-            // Performance.enable): unlike wall-clock time it does not grow when other processes compete for the CPU.
-            var cdp = await context.NewCDPSessionAsync(page);
-            await cdp.SendAsync("Performance.enable");
-            double start = await ThreadTimeAsync(cdp);
-            await page.GotoAsync(new Uri(path).AbsoluteUri);
-            await page.WaitForFunctionAsync("() => window.evidenceMap !== undefined");
-            loadCpu.Add(await ThreadTimeAsync(cdp) - start);
-            double[] at = await page.EvaluateAsync<double[]>("() => { const t = window.evidenceMap.timings; return [t.ready, t.load, t.parse]; }");
-            load.Add(at[0]);
-            script.Add(at[1]);
-            parse.Add(at[2]);
-            await page.WaitForFunctionAsync("() => window.evidenceMap.recordsRead()");
-            double[] read = await page.EvaluateAsync<double[]>(
-                "() => { const t = window.evidenceMap.timings; return [t.interactive, t.records, t.frame]; }");
-            interactive.Add(read[0]);
-            records.Add(read[1]);
-            frame.Add(read[2]);
-            if (Environment.GetEnvironmentVariable("EVIDENCE_MAP_TIMINGS") == "1")
-                Console.WriteLine(await page.EvaluateAsync<string>("() => JSON.stringify(window.evidenceMap.timings)"));
-            foreach (string group in (string[])["RCT", "Qualitative", "RCT"])
-            {
-                double[] times = await page.EvaluateAsync<double[]>(@"label => new Promise(resolve => {
-                    const box = Array.from(document.querySelectorAll('fieldset[data-facet=designGroup] label'))
-                        .find(l => l.textContent.trim() === label).querySelector('input');
-                    const t0 = performance.now();
-                    box.click();
-                    const t1 = performance.now();
-                    requestAnimationFrame(() => setTimeout(() => resolve([t1 - t0, performance.now() - t0]), 0));
-                })", group);
-                refilter.Add(times[0]);
-                refilterFrame.Add(times[1]);
-                double before = await ThreadTimeAsync(cdp);
-                await page.EvaluateAsync(@"label => new Promise(resolve => {
-                    Array.from(document.querySelectorAll('fieldset[data-facet=designGroup] label'))
-                        .find(l => l.textContent.trim() === label).querySelector('input').click();
-                    requestAnimationFrame(() => setTimeout(resolve, 0));
-                })", group);
-                refilterCpu.Add(await ThreadTimeAsync(cdp) - before);
-            }
-            await context.CloseAsync();
+            foreach (var page in pages) await MeasureAsync(browser, page);
         }
-        Report("load (navigation start to first render)", load);
-        Report("page script (parse, render)", script);
-        Report("  of which JSON.parse", parse);
-        Report("first frame drawn (style, layout, paint)", frame);
-        Report("records read (navigation start to the end)", interactive);
-        Report("  reading them (inflate, parse, build)", records);
-        Report("load, renderer main-thread CPU time", loadCpu);
-        Report("re-filter (recount and re-render)", refilter);
-        Report("re-filter to next frame (with layout, paint)", refilterFrame);
-        Report("re-filter to next frame, main-thread CPU time", refilterCpu);
+        foreach (var page in pages) page.Report();
+    }
+
+    /// <summary>One page's figures over the runs.</summary>
+    private sealed class Figures
+    {
+        public Figures(int studies)
+        {
+            Evidence = SyntheticEvidence.Generate(studies);
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"evidence-map-{studies}.html");
+            InteractiveEvidenceMap.Write(Evidence, Path);
+        }
+
+        public EvidenceBase Evidence { get; }
+        public string Path { get; }
+        public List<double> Load { get; } = [];
+        public List<double> Script { get; } = [];
+        public List<double> Parse { get; } = [];
+        public List<double> Frame { get; } = [];
+        public List<double> Interactive { get; } = [];
+        public List<double> Records { get; } = [];
+        public List<double> LoadCpu { get; } = [];
+        public List<double> Refilter { get; } = [];
+        public List<double> RefilterFrame { get; } = [];
+        public List<double> RefilterCpu { get; } = [];
+
+        public void Report()
+        {
+            Console.WriteLine($"{Evidence.Studies.Length:N0} studies");
+            Row("load (navigation start to first render)", Load);
+            Row("page script (parse, render)", Script);
+            Row("  of which JSON.parse", Parse);
+            Row("document read, first frame drawn", Frame);
+            Row("records read (navigation start to the end)", Interactive);
+            Row("  reading them (inflate, parse, build)", Records);
+            Row("load, renderer main-thread CPU time", LoadCpu);
+            Row("re-filter (recount and re-render)", Refilter);
+            Row("re-filter to next frame (with layout, paint)", RefilterFrame);
+            Row("re-filter to next frame, main-thread CPU time", RefilterCpu);
+        }
+    }
+
+    private static async Task MeasureAsync(IBrowser browser, Figures figures)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        // The renderer main thread's CPU time (DevTools Performance.getMetrics ThreadTime, counted from
+        // Performance.enable): unlike wall-clock time it does not grow when other processes compete for the CPU.
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Performance.enable");
+        double start = await ThreadTimeAsync(cdp);
+        await page.GotoAsync(new Uri(figures.Path).AbsoluteUri);
+        await page.WaitForFunctionAsync("() => window.evidenceMap !== undefined");
+        figures.LoadCpu.Add(await ThreadTimeAsync(cdp) - start);
+        double[] at = await page.EvaluateAsync<double[]>("() => { const t = window.evidenceMap.timings; return [t.ready, t.load, t.parse]; }");
+        figures.Load.Add(at[0]);
+        figures.Script.Add(at[1]);
+        figures.Parse.Add(at[2]);
+        await page.WaitForFunctionAsync("() => window.evidenceMap.recordsRead()");
+        double[] read = await page.EvaluateAsync<double[]>(
+            "() => { const t = window.evidenceMap.timings; return [t.interactive, t.records, t.frame]; }");
+        figures.Interactive.Add(read[0]);
+        figures.Records.Add(read[1]);
+        figures.Frame.Add(read[2]);
+        if (Environment.GetEnvironmentVariable("EVIDENCE_MAP_TIMINGS") == "1")
+            Console.WriteLine(await page.EvaluateAsync<string>("() => JSON.stringify(window.evidenceMap.timings)"));
+        foreach (string group in (string[])["RCT", "Qualitative", "RCT"])
+        {
+            double[] times = await page.EvaluateAsync<double[]>(@"label => new Promise(resolve => {
+                const box = Array.from(document.querySelectorAll('fieldset[data-facet=designGroup] label'))
+                    .find(l => l.textContent.trim() === label).querySelector('input');
+                const t0 = performance.now();
+                box.click();
+                const t1 = performance.now();
+                requestAnimationFrame(() => setTimeout(() => resolve([t1 - t0, performance.now() - t0]), 0));
+            })", group);
+            figures.Refilter.Add(times[0]);
+            figures.RefilterFrame.Add(times[1]);
+            double before = await ThreadTimeAsync(cdp);
+            await page.EvaluateAsync(@"label => new Promise(resolve => {
+                Array.from(document.querySelectorAll('fieldset[data-facet=designGroup] label'))
+                    .find(l => l.textContent.trim() === label).querySelector('input').click();
+                requestAnimationFrame(() => setTimeout(resolve, 0));
+            })", group);
+            figures.RefilterCpu.Add(await ThreadTimeAsync(cdp) - before);
+        }
+        await context.CloseAsync();
     }
 
     private static async Task<double> ThreadTimeAsync(ICDPSession cdp)
@@ -122,7 +143,7 @@ internal static class InteractiveEvidenceMapMeasurement
         throw new InvalidOperationException("Chromium reported no ThreadTime metric.");
     }
 
-    private static void Report(string what, List<double> values)
+    private static void Row(string what, List<double> values)
     {
         var sorted = values.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

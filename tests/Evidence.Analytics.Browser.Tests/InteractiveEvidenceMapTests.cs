@@ -363,6 +363,47 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ActingWhileThePageIsStillArriving_WaitsForTheRecordsThenActs()
+    {
+        // Served over HTTP in two parts, the records block held back: the page has drawn its first view from the first
+        // part, and the reader acts before the rest arrives.
+        string html = InteractiveEvidenceMap.ToHtml(_evidence);
+        int split = html.IndexOf("<script type=\"application/octet-stream\" id=\"evidence-records\">", StringComparison.Ordinal);
+        Assert.True(split > html.IndexOf("id=\"evidence-data\"", StringComparison.Ordinal)); // the records follow the page script
+        var release = new TaskCompletionSource();
+        using var server = new TwoPartServer(System.Text.Encoding.UTF8.GetBytes(html[..split]), System.Text.Encoding.UTF8.GetBytes(html[split..]), release.Task);
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        try
+        {
+            var page = await context.NewPageAsync();
+            var errors = new List<string>();
+            page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+            page.PageError += (_, error) => errors.Add(error);
+            await page.GotoAsync(server.Url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+            await page.Locator("button.cell").First.WaitForAsync();
+            Assert.Equal("loading", await page.EvaluateAsync<string>("() => document.readyState"));
+
+            await page.Locator("fieldset[data-facet='designGroup'] label").Filter(new LocatorFilterOptions { HasTextString = "RCT" }).First.Locator("input").CheckAsync();
+            await page.Locator("button.cell[aria-label^=\"Social support and Social connection:\"]").ClickAsync();
+            Assert.Equal("loading", await page.EvaluateAsync<string>("() => document.readyState"));
+
+            release.SetResult();
+            await page.WaitForFunctionAsync("() => window.evidenceMap !== undefined");
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('#study-table tbody tr[data-id]').length === 2");
+            string[] listed = await page.Locator("#study-table tbody tr[data-id]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+            Assert.Equal(["S1", "S2"], listed.Order(StringComparer.Ordinal));
+            string[] filtered = await page.EvaluateAsync<string[]>("() => window.evidenceMap.filteredStudyIds()");
+            Assert.Equal(_evidence.Studies.Where(s => s.DesignGroup == DesignGroup.Rct).Select(s => s.Id).Order(StringComparer.Ordinal), filtered.Order(StringComparer.Ordinal));
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            release.TrySetResult();
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Inflate_WhatDotNetDeflates_ComesBackByteForByte()
     {
         await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-inflate");

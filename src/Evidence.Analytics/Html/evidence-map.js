@@ -62,10 +62,19 @@
     this.search = undefined; // searchText
   }
 
+  // The records block follows this script, so that the first view is drawn before the browser has even read it; until
+  // the parser is done with the document, what needs the studies waits for it.
+  const parsing = () => document.readyState === 'loading';
+  function whenParsed(action) {
+    if (parsing()) document.addEventListener('DOMContentLoaded', () => action(), { once: true });
+    else action();
+  }
+
   // The records are inflated here rather than with the browser's DecompressionStream, which is asynchronous and whose
   // first use alone costs 60–70 ms.
   function readRecords() {
     if (studies !== null) return;
+    if (parsing()) throw new Error('The study records were asked for before the page had read them.');
     const t0 = performance.now();
     const base64 = document.getElementById('evidence-records').textContent;
     const bytes = typeof Uint8Array.fromBase64 === 'function'
@@ -403,6 +412,7 @@
       shareRows = rankShares(k, n);
       initial = null;
     } else {
+      if (parsing()) { whenParsed(refresh); return; }
       readRecords();
       filtered = [];
       scopes = [];
@@ -589,6 +599,7 @@
 
   function renderStudies() {
     const first = isFirstList();
+    if (!first && parsing()) { whenParsed(renderStudies); return; }
     const list = first ? firstList : listedStudies();
     const listed = first ? data.studyCount : list.length;
     const shown = list.slice(0, state.shown);
@@ -748,8 +759,8 @@
       renderStudies();
       if (previous) focusCell(previous.r, previous.c);
     });
-    $('export-csv').addEventListener('click', () => download('evidence-map-studies.csv', 'text/csv;charset=utf-8', toCsv(listedStudies())));
-    $('export-ris').addEventListener('click', () => download('evidence-map-studies.ris', 'application/x-research-info-systems', toRis(listedStudies())));
+    $('export-csv').addEventListener('click', () => whenParsed(() => download('evidence-map-studies.csv', 'text/csv;charset=utf-8', toCsv(listedStudies()))));
+    $('export-ris').addEventListener('click', () => whenParsed(() => download('evidence-map-studies.ris', 'application/x-research-info-systems', toRis(listedStudies()))));
   }
 
   function selectCell(r, c) {
@@ -990,8 +1001,8 @@
 
   // ---- Start ----------------------------------------------------------------------------------------------------
   // ready: milliseconds from navigation start to the end of the first render; load: the page script's own time to
-  // then; frame: from navigation start to the first frame drawn; interactive: to the records read; records: the time
-  // reading them took.
+  // then; frame: from navigation start to the document read and a frame drawn; interactive: to the records read;
+  // records: the time reading them took.
   const timings = { load: 0, ready: 0, frame: 0, interactive: 0, records: 0, refresh: [] };
   document.title = data.title;
   $('title').textContent = data.title;
@@ -1009,20 +1020,20 @@
   timings.ready = performance.now();
   timings.load = timings.ready - started;
 
-  // Once the first frame is drawn: the records; then, when the browser is idle, what each study contributes, a few
-  // studies at a time, so that the first filter change is quick.
+  // Once the document is read and the first frame drawn: the records; then, when the browser is idle, what each study
+  // contributes, a few studies at a time, so that the first filter change is quick.
   const idle = window.requestIdleCallback || (work => setTimeout(() => work({ timeRemaining: () => 10 }), 1));
   let warmed = 0;
   function warm(deadline) {
     while (warmed < studies.length && deadline.timeRemaining() > 1) allOf(studies[warmed++]);
     if (warmed < studies.length) idle(warm);
   }
-  requestAnimationFrame(() => setTimeout(() => { timings.frame = performance.now(); readRecords(); idle(warm); }, 0));
+  whenParsed(() => requestAnimationFrame(() => setTimeout(() => { timings.frame = performance.now(); readRecords(); idle(warm); }, 0)));
 
-  // A small read-only surface for tests and for readers who script the page from the console. What needs the studies
-  // reads the records first.
+  // A small read-only surface for tests and for readers who script the page from the console, there once the document
+  // is read. What needs the studies reads the records first.
   const withRecords = f => (...args) => { readRecords(); return f(...args); };
-  window.evidenceMap = Object.freeze({
+  whenParsed(() => window.evidenceMap = Object.freeze({
     version: data.version,
     timings,
     filteredStudyIds: withRecords(() => filtered.map(s => s.id)),
@@ -1038,5 +1049,5 @@
     inflate,
     csv: withRecords(() => toCsv(listedStudies())),
     ris: withRecords(() => toRis(listedStudies())),
-  });
+  }));
 })();
