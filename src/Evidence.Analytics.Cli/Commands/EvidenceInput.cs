@@ -23,7 +23,11 @@ internal static class EvidenceInput
     /// <param name="path">The FILE argument.</param>
     /// <param name="quiet">True in machine-readable modes (--json): no progress display, warnings not printed.</param>
     /// <param name="exitCode">When null is returned, the exit code to return.</param>
-    public static EvidenceBase? Load(ParseResult parseResult, string path, bool quiet, out int exitCode)
+    public static EvidenceBase? Load(ParseResult parseResult, string path, bool quiet, out int exitCode) =>
+        LoadValid(parseResult, path, quiet, out exitCode)?.Evidence;
+
+    /// <summary>As <see cref="Load"/>, but returns the whole import result (with its row counts) when it is valid.</summary>
+    public static ImportResult? LoadValid(ParseResult parseResult, string path, bool quiet, out int exitCode)
     {
         var result = Read(parseResult, path, quiet);
         var error = parseResult.InvocationConfiguration.Error;
@@ -34,7 +38,7 @@ internal static class EvidenceInput
             {
                 foreach (var warning in result.Warnings) error.WriteLine(warning);
             }
-            return result.Evidence;
+            return result;
         }
         foreach (var problem in result.Problems) error.WriteLine(problem);
         error.WriteLine(Tally(result));

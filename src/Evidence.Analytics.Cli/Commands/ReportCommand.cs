@@ -47,8 +47,8 @@ internal static class ReportCommand
         command.SetAction(parseResult =>
         {
             string input = parseResult.GetValue(file)!;
-            var evidence = EvidenceInput.Load(parseResult, input, quiet: false, out int exitCode);
-            if (evidence is null) return exitCode;
+            var import = EvidenceInput.LoadValid(parseResult, input, quiet: false, out int exitCode);
+            if (import?.Evidence is not { } evidence) return exitCode;
             var folder = parseResult.GetValue(output)!;
             var written = new List<string>();
             try
@@ -63,7 +63,9 @@ internal static class ReportCommand
                     written.Add(path);
                 }
                 string summary = Path.Combine(folder.FullName, SummaryFileName);
-                SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)));
+                // "Records imported" on the Summary sheet is the importer's count of rows read without error, as
+                // `evidence validate` reports it.
+                SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported);
                 written.Add(summary);
                 string map = Path.Combine(folder.FullName, MapFileName);
                 InteractiveEvidenceMap.Write(evidence, map);

@@ -25,8 +25,14 @@ public sealed class ReportCommandTests
                 Assert.Contains("charts/" + fileName, output);
             }
             Assert.False(File.Exists(Path.Combine(folder, "charts", "cmo-configuration-matrix.svg")), "a review without configurations has no matrix");
-            using (var summary = File.OpenRead(Path.Combine(folder, ReportCommand.SummaryFileName)))
-                Assert.Equal("PK", $"{(char)summary.ReadByte()}{(char)summary.ReadByte()}");
+            // The Summary sheet's "Records imported" is the importer's rows imported, as `evidence validate` counts them.
+            var summary = Evidence.Analytics.Tests.Excel.XlsxRead.Sheets(File.ReadAllBytes(Path.Combine(folder, ReportCommand.SummaryFileName)))["Summary"];
+            var imported = summary.Single(row => row[0] as string == "Records imported")[1];
+            var import = EvidenceWorkbook.Read(Sample("postpartum-social-prescribing.xlsx"));
+            Assert.Equal(import.RowsImported, Convert.ToInt32(imported, System.Globalization.CultureInfo.InvariantCulture));
+            // Rows include the Review, Vocabulary and Flow sheets' rows, so they outnumber the records.
+            var evidence = import.Evidence!;
+            Assert.True(import.RowsImported > evidence.Studies.Length + evidence.Interventions.Length + evidence.Findings.Length);
             Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(Path.Combine(folder, ReportCommand.MapFileName)), StringComparison.OrdinalIgnoreCase);
         }
         finally
