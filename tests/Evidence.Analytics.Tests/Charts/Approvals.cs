@@ -3,17 +3,24 @@ using Xunit;
 
 namespace Evidence.Analytics.Tests.Charts;
 
-/// <summary>Approval (golden-file) checks: the received SVG must equal <c>Approved/NAME.approved.svg</c> next to this file.</summary>
+/// <summary>Approval (golden-file) checks: a chart's received SVG must equal <c>Approved/NAME.approved.svg</c> next to this
+/// file; other text (the public API listing) has its own folder.</summary>
 /// <remarks>On a difference the received file is written beside the approved one (<c>NAME.received.svg</c>) and the failure
 /// names the first differing line. To accept a deliberate change, look at the received file (render it), then copy it over
 /// the approved one, or run the tests once with EVIDENCE_APPROVE=1.</remarks>
 internal static class Approvals
 {
-    public static void Verify(string name, string received)
+    public static void Verify(string name, string received) =>
+        Verify(Path.Combine("Charts", "Approved"), name + ".approved.svg", received);
+
+    /// <summary>Checks text against an approved file: <paramref name="folder"/> is relative to the test project, and the
+    /// received file is written beside the approved one with ".approved." replaced by ".received.".</summary>
+    public static void Verify(string folder, string approvedName, string received)
     {
-        string folder = ApprovedFolder;
-        string approvedPath = Path.Combine(folder, name + ".approved.svg");
-        string receivedPath = Path.Combine(folder, name + ".received.svg");
+        folder = Path.Combine(TestProjectFolder, folder);
+        string approvedPath = Path.Combine(folder, approvedName);
+        string receivedPath = Path.Combine(folder, approvedName.Replace(".approved.", ".received.", StringComparison.Ordinal));
+        string name = approvedName[..approvedName.IndexOf(".approved.", StringComparison.Ordinal)];
         if (Environment.GetEnvironmentVariable("EVIDENCE_APPROVE") == "1")
         {
             Directory.CreateDirectory(folder);
@@ -32,16 +39,16 @@ internal static class Approvals
             : $"'{name}' differs from its approved file {FirstDifference(approved, received)}.\nReceived: {receivedPath}\nApproved: {approvedPath}\nIf the change is intended, look at the received file and copy it over the approved one.");
     }
 
-    /// <summary>The Approved folder in the source tree, found from the test assembly's folder upwards. Not from
+    /// <summary>The test project's folder in the source tree, found from the test assembly's folder upwards. Not from
     /// [CallerFilePath]: continuous-integration builds map source paths to /_/ for deterministic output.</summary>
-    private static string ApprovedFolder { get; } = FindApprovedFolder();
+    private static string TestProjectFolder { get; } = FindTestProjectFolder();
 
-    private static string FindApprovedFolder()
+    private static string FindTestProjectFolder()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Evidence.Analytics.sln")))
-                return Path.Combine(directory.FullName, "tests", "Evidence.Analytics.Tests", "Charts", "Approved");
+                return Path.Combine(directory.FullName, "tests", "Evidence.Analytics.Tests");
         }
         throw new InvalidOperationException($"Cannot find Evidence.Analytics.sln above {AppContext.BaseDirectory}.");
     }
