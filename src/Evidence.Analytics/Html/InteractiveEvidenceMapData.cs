@@ -11,12 +11,12 @@ namespace Evidence.Analytics;
 /// <summary>The data an interactive evidence map embeds, in two blocks. <see cref="Page"/> is plain JSON with what the
 /// page draws at once: the library version, the vocabularies, the first view's counts and shares, and the studies the
 /// page lists first. <see cref="Records"/> holds every intervention and study with its findings, as JSON compressed
-/// with DEFLATE (RFC 1951) and written in Base64, which the page reads as soon as it has drawn, when it is idle, or at
-/// once if the reader acts first.</summary>
+/// with DEFLATE (RFC 1951) and written in Base64, which the page reads once the document is read and a frame drawn, or
+/// at once if the reader acts first.</summary>
 /// <remarks>
 /// <para>The split is for load time. A 10,000-study page is 2.4 MB of records, which a browser takes longer to read and
 /// parse than to do everything else; none of it is needed to draw the first view, which the library has counted.
-/// Compressed, the records are a seventh of their size.</para>
+/// Compressed and in Base64, the records are an eighth of their size.</para>
 /// <para>Every reference is an index into a vocabulary or the intervention list, and records are stored by column (one
 /// array per field, lists flattened with a count per record), which browsers parse several times faster than one
 /// array per study. A finding is one number (<see cref="PackedFinding"/>).</para>
