@@ -23,6 +23,7 @@ internal static class ReportCommand
         ("harvest-plot.svg", evidence => evidence.HarvestPlot()),
         ("prisma-flow.svg", evidence => evidence.FlowDiagram()),
         ("cmo-configuration-matrix.svg", evidence => evidence.Configurations.IsEmpty ? null : evidence.ConfigurationMatrix()),
+        ("cmo-themes-by-family.svg", evidence => evidence.Configurations.IsEmpty ? null : evidence.ThemeFamilyChart()),
     ];
 
     /// <summary>The summary workbook's file name in the output folder.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Xml.Linq;
 
 namespace Evidence.Analytics;
 
@@ -77,10 +76,7 @@ public sealed class ConfigurationMatrix : Chart
         double margin = Options.Margin, size = Options.FontSize, small = size * 0.9;
         string subtitle = Synthesis.ToString().Split('\n')[0];
         double y = DrawHeading(svg, width, subtitle);
-        y += Legend.Draw(svg.Body, margin, y, width - 2 * margin,
-            [.. Synthesis.Families.Where(f => Synthesis.Tally(f).Configurations > 0).Select(f => new LegendItem(f.Name,
-                (parent, box) => Marker(parent, f, box.X + box.Width / 2, box.Y + box.Height / 2, box.Width), 12))],
-            small, "Family") + size;
+        y += Legend.Draw(svg.Body, margin, y, width - 2 * margin, FamilyMarker.LegendItems(Synthesis), small, "Family") + size;
 
         double cell = Math.Max(14, small * 1.5);
         double countWidth = TextMetrics.Width("Programmes", small, bold: true) + 8;
@@ -157,7 +153,7 @@ public sealed class ConfigurationMatrix : Chart
             for (int c = 0; c < Columns.Length; c++)
             {
                 if (!supported.Contains(Columns[c].Id)) continue;
-                var mark = Marker(group, configuration.Family, xCells + (c + 0.5) * cell, middle, cell * 0.62);
+                var mark = FamilyMarker.Draw(group, configuration.Family, xCells + (c + 0.5) * cell, middle, cell * 0.62);
                 mark.SetAttributeValue("data-study", Columns[c].Id);
                 SvgBuilder.Tooltip(mark, $"{configuration.Id} supported by {Columns[c]}");
             }
@@ -174,21 +170,4 @@ public sealed class ConfigurationMatrix : Chart
             "Counts are distinct studies and distinct programmes: two studies of one programme count as two studies but one programme." + unlinked);
         return (width, y + margin);
     }
-
-    /// <summary>The family's marker: shape and colour both say the family.</summary>
-    private static XElement Marker(XElement parent, ConfigurationFamily family, double cx, double cy, double size)
-    {
-        double h = size / 2;
-        int index = family == ConfigurationFamily.TakeUp ? 0 : family == ConfigurationFamily.PositiveImpact ? 1 : family == ConfigurationFamily.NegativeImpact ? 2 : 3 + family.Order % 2;
-        return index switch
-        {
-            0 => SvgBuilder.Add(parent, "rect", ("class", "mark"), ("x", cx - h * 0.85), ("y", cy - h * 0.85), ("width", h * 1.7), ("height", h * 1.7), ("fill", Palette.Blue)),
-            1 => SvgBuilder.Add(parent, "circle", ("class", "mark"), ("cx", cx), ("cy", cy), ("r", h), ("fill", Palette.BluishGreen)),
-            2 => SvgBuilder.Add(parent, "path", ("class", "mark"), ("d", $"M{P(cx - h, cy - h * 0.8)}L{P(cx + h, cy - h * 0.8)}L{P(cx, cy + h)}Z"), ("fill", Palette.Vermillion)),
-            3 => SvgBuilder.Add(parent, "path", ("class", "mark"), ("d", $"M{P(cx, cy - h)}L{P(cx + h, cy)}L{P(cx, cy + h)}L{P(cx - h, cy)}Z"), ("fill", Palette.ReddishPurple)),
-            _ => SvgBuilder.Add(parent, "path", ("class", "mark"), ("d", $"M{P(cx, cy - h)}L{P(cx + h, cy + h * 0.8)}L{P(cx - h, cy + h * 0.8)}Z"), ("fill", Palette.Orange)),
-        };
-    }
-
-    private static string P(double x, double y) => SvgBuilder.Num(x) + "," + SvgBuilder.Num(y);
 }

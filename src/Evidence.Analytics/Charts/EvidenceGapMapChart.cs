@@ -105,7 +105,7 @@ public sealed class EvidenceGapMapChart : Chart
         int rows = Map.RowLabels.Length, columns = Map.ColumnLabels.Length;
         var parts = Parts();
         int maxCell = Map.Cells.Select(c => c.Studies).DefaultIfEmpty(0).Max();
-        var gapFill = new SeriesStyle("#e3e3e3", FillPattern.Hatch);
+        var gapFill = Palette.Gap;
 
         // Horizontal layout: row labels | cells | totals.
         double rowLabelMax = Math.Clamp(Map.RowLabels.Select(l => TextMetrics.Width(l, size)).DefaultIfEmpty(60).Max(), 60, Math.Max(120, (width - 2 * margin) * 0.28));
@@ -241,16 +241,7 @@ public sealed class EvidenceGapMapChart : Chart
         if (maxCell > 0)
         {
             double radiusMax = Math.Max(4, cell / 2 - 4);
-            var keys = new SortedSet<int> { maxCell };
-            foreach (int k in (int[])[1, maxCell / 4, maxCell / 2]) if (k >= 1) keys.Add(k);
-            var sizeItems = keys.Select(k =>
-            {
-                double r = radiusMax * Math.Sqrt((double)k / maxCell);
-                return new LegendItem(string.Create(CultureInfo.InvariantCulture, $"{k} {(k == 1 ? "study" : "studies")}"), (parent, box) =>
-                    SvgBuilder.Add(parent, "circle", ("cx", box.X + box.Width / 2), ("cy", box.Y + box.Height / 2), ("r", r), ("fill", "none"), ("stroke", Palette.Ink), ("stroke-width", 0.75)),
-                    Math.Max(8, 2 * r));
-            }).ToList();
-            height += 6 + Legend.Draw(svg.Body, x, top + height + 6, maxWidth, sizeItems, size, "Bubble size");
+            height += 6 + Legend.Draw(svg.Body, x, top + height + 6, maxWidth, LegendItem.AreaKey(maxCell, radiusMax), size, "Bubble size");
         }
         return height;
     }

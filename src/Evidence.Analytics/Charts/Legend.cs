@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 
 namespace Evidence.Analytics;
@@ -9,6 +10,21 @@ internal sealed record LegendItem(string Label, Action<XElement, Box> Draw, doub
     public static LegendItem Swatch(SvgBuilder svg, string label, SeriesStyle style) =>
         new(label, (parent, box) => SvgBuilder.Add(parent, "rect", ("x", box.X), ("y", box.Y), ("width", box.Width), ("height", box.Height),
             ("fill", svg.Fill(style)), ("stroke", Palette.Ink), ("stroke-width", 0.5)));
+
+    /// <summary>A key to marks whose area is proportional to a number of studies: outlined circles for 1, a quarter, a
+    /// half and all of <paramref name="max"/> studies (each once), the largest of radius <paramref name="maxRadius"/>.</summary>
+    public static IReadOnlyList<LegendItem> AreaKey(int max, double maxRadius)
+    {
+        var keys = new SortedSet<int> { max };
+        foreach (int k in (int[])[1, max / 4, max / 2]) if (k >= 1) keys.Add(k);
+        return [.. keys.Select(k =>
+        {
+            double r = maxRadius * Math.Sqrt((double)k / max);
+            return new LegendItem(string.Create(CultureInfo.InvariantCulture, $"{k} {(k == 1 ? "study" : "studies")}"), (parent, box) =>
+                SvgBuilder.Add(parent, "circle", ("cx", box.X + box.Width / 2), ("cy", box.Y + box.Height / 2), ("r", r), ("fill", "none"), ("stroke", Palette.Ink), ("stroke-width", 0.75)),
+                Math.Max(8, 2 * r));
+        })];
+    }
 }
 
 /// <summary>Lays legend entries out left to right, wrapping onto new rows when the width runs out.</summary>

@@ -30,6 +30,9 @@ internal static class Palette
     public const string Vermillion = "#D55E00";
     public const string ReddishPurple = "#CC79A7";
 
+    /// <summary>The fill of a gap, a cell with no evidence: light grey hatching.</summary>
+    public static readonly SeriesStyle Gap = new("#e3e3e3", FillPattern.Hatch);
+
     /// <summary>The series styles in order: each a distinct Okabe–Ito colour and a distinct pattern.</summary>
     public static readonly SeriesStyle[] Series =
     [

@@ -70,6 +70,13 @@ public sealed class ThemeFamilyMatrix
     public int StudyCount(string theme, ConfigurationFamily family) =>
         Cell(theme, family).SelectMany(s => s.Studies).Select(s => s.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count();
 
+    /// <summary>The number of distinct studies supporting any configuration tagged with a theme, in any family.</summary>
+    /// <remarks>Not the sum of the theme's <see cref="StudyCount(string, ConfigurationFamily)"/> cells: a study supporting
+    /// the theme's configurations in two families counts once here.</remarks>
+    /// <exception cref="KeyNotFoundException">The theme is not in the matrix.</exception>
+    public int StudyCount(string theme) =>
+        _cells[Row(theme)].SelectMany(cell => cell).SelectMany(s => s.Studies).Select(s => s.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+
     /// <summary>A text table: one line per theme, configurations per family.</summary>
     public override string ToString()
     {
@@ -89,12 +96,18 @@ public sealed class ThemeFamilyMatrix
 
     private ImmutableArray<ConfigurationSupport> Cell(string theme, ConfigurationFamily family)
     {
-        ArgumentNullException.ThrowIfNull(theme);
+        int row = Row(theme);
         ArgumentNullException.ThrowIfNull(family);
-        int row = Themes.IndexOf(theme, StringComparer.OrdinalIgnoreCase);
         int column = Families.IndexOf(family);
-        if (row < 0) throw new KeyNotFoundException($"No configuration has the theme '{theme}'.");
         if (column < 0) throw new KeyNotFoundException($"The family '{family}' is not in the matrix.");
         return _cells[row][column];
+    }
+
+    private int Row(string theme)
+    {
+        ArgumentNullException.ThrowIfNull(theme);
+        int row = Themes.IndexOf(theme, StringComparer.OrdinalIgnoreCase);
+        if (row < 0) throw new KeyNotFoundException($"No configuration has the theme '{theme}'.");
+        return row;
     }
 }

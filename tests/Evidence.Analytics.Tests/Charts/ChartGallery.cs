@@ -6,6 +6,7 @@ internal static class ChartGallery
     public static IReadOnlyList<(string Name, Chart Chart)> All()
     {
         var evidence = ChartSamples.ScopingReview();
+        var realist = EvidenceWorkbook.Read(Realist.PerinatalPeerSupportSampleTests.SampleFolder).GetEvidenceOrThrow();
         return
         [
             ("intervention-types", evidence.InterventionTypeChart()),
@@ -20,7 +21,8 @@ internal static class ChartGallery
             ("harvest-plot", evidence.HarvestPlot()),
             ("prisma-flow", evidence.FlowDiagram(PrismaVariant.PrismaScR)),
             ("prisma-flow-partial", new PrismaFlow(screened: 13851, studiesIncluded: 33).Diagram(PrismaVariant.PrismaScR)),
-            ("configuration-matrix", EvidenceWorkbook.Read(Realist.PerinatalPeerSupportSampleTests.SampleFolder).GetEvidenceOrThrow().ConfigurationMatrix()),
+            ("configuration-matrix", realist.ConfigurationMatrix()),
+            ("themes-by-family", realist.ThemeFamilyChart()),
         ];
     }
 }

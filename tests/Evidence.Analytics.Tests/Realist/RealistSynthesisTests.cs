@@ -101,6 +101,18 @@ public sealed class RealistSynthesisTests
     }
 
     [Fact]
+    public void Themes_StudyCountOfATheme_IsDistinctStudiesAcrossFamilies()
+    {
+        var themes = Synthesis.Themes;
+
+        // Use of volunteers: TU1 (S1, S2, S4) and NI1 (S1, S3) are four studies, though the two cells count 3 + 2.
+        Assert.Equal(4, themes.StudyCount("use of volunteers"));
+        Assert.Equal(5, themes.StudyCount("Use of volunteers", ConfigurationFamily.TakeUp) + themes.StudyCount("Use of volunteers", ConfigurationFamily.NegativeImpact));
+        Assert.Equal(4, themes.StudyCount("Meaningful relationships")); // PI1 and PI2: S2, S3, S6, S7
+        Assert.Throws<KeyNotFoundException>(() => themes.StudyCount("Distress at endings"));
+    }
+
+    [Fact]
     public void Families_IncludeSeededFamiliesWithZeroCounts_AndDeclaredFamiliesAfterThem()
     {
         var sustainment = new ConfigurationFamily("Sustainment");
