@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -41,7 +42,7 @@ internal readonly record struct Box(double X, double Y, double Width, double Hei
 /// <summary>Builds one SVG document: elements with invariant-culture numbers, shared patterns, title and description.</summary>
 /// <remarks>Elements are written in the order they are added and attributes in the order given, so the same chart
 /// gives the same bytes on every machine and in every culture.</remarks>
-internal sealed class SvgBuilder
+internal sealed partial class SvgBuilder
 {
     public static readonly XNamespace Ns = "http://www.w3.org/2000/svg";
 
@@ -199,8 +200,13 @@ internal sealed class SvgBuilder
         var builder = new StringBuilder();
         using (var writer = XmlWriter.Create(builder, settings))
             root.WriteTo(writer);
-        return builder.Append('\n').ToString();
+        // The indentation between a text element's lines would be text in the SVG: collapsed to a space at the end of
+        // every line but the last, which moves right-aligned and centred lines off their anchor.
+        return TextIndentation().Replace(builder.ToString(), "$1$2") + "\n";
     }
+
+    [GeneratedRegex(@"(<text\b[^>]*>|</tspan>)\s+(<tspan\b|</text>)")]
+    private static partial Regex TextIndentation();
 
     /// <summary>A short, stable id prefix from a chart kind and its title, so several charts can share one HTML page.</summary>
     public static string IdFor(string kind, string title)
