@@ -4,6 +4,7 @@ using Evidence.Analytics.Notebooks;
 
 namespace Evidence.Analytics.Tests.Notebooks;
 
+[Collection(NotebookFileRuns.Name)]
 public sealed class NotebookCommandTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("evidence-notebook-").FullName;

@@ -5,6 +5,7 @@ using Evidence.Analytics.Notebooks;
 
 namespace Evidence.Analytics.Tests.Notebooks;
 
+[Collection(NotebookFileRuns.Name)]
 public sealed class NotebookRunnerTests
 {
     [Fact]

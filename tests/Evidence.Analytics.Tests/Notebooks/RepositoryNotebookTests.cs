@@ -6,6 +6,7 @@ using Xunit;
 namespace Evidence.Analytics.Tests.Notebooks;
 
 /// <summary>The notebooks in <c>notebooks/</c> run cleanly through the runner, as CI proves they work.</summary>
+[Collection(NotebookFileRuns.Name)]
 public sealed partial class RepositoryNotebookTests
 {
     private static string NotebookFolder
