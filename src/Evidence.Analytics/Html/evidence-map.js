@@ -1028,7 +1028,19 @@
     while (warmed < studies.length && deadline.timeRemaining() > 1) allOf(studies[warmed++]);
     if (warmed < studies.length) idle(warm);
   }
-  whenParsed(() => requestAnimationFrame(() => setTimeout(() => { timings.frame = performance.now(); readRecords(); idle(warm); }, 0)));
+  // A page whose records block was damaged (edited by hand, cut short) says so where the reader looks, not only in
+  // the console: the first view is still right, but nothing that needs the studies can work.
+  whenParsed(() => requestAnimationFrame(() => setTimeout(() => {
+    timings.frame = performance.now();
+    try {
+      readRecords();
+    } catch (error) {
+      $('status').textContent = 'This page cannot read its study records (' + error.message + '): the map shows the ' +
+        'first view only. Write the page again with Evidence.Analytics.';
+      throw error;
+    }
+    idle(warm);
+  }, 0)));
 
   // A small read-only surface for tests and for readers who script the page from the console, there once the document
   // is read. What needs the studies reads the records first.
