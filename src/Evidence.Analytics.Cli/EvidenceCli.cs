@@ -28,6 +28,7 @@ public static class EvidenceCli
         root.Subcommands.Add(MapCommand.Create());
         root.Subcommands.Add(ShareCommand.Create());
         root.Subcommands.Add(AgreementCommand.Create());
+        root.Subcommands.Add(VocabularyCommand.Create());
         return root;
     }
 

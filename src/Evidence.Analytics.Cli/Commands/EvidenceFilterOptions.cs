@@ -22,7 +22,7 @@ internal sealed class EvidenceFilterOptions
 
     public Option<string[]> Typology { get; } = new("--typology") { Description = "Keep only interventions at this Kimberlee level (signposting, light, medium, holistic); repeatable." };
 
-    public Option<string[]> InterventionType { get; } = new("--intervention-type") { Description = "Keep only interventions of this type; repeatable." };
+    public Option<string[]> InterventionType { get; } = new("--intervention-type") { Description = "Keep only interventions of this type (including types the review's Vocabulary sheet adds); repeatable." };
 
     public Option<string[]> Intervention { get; } = new("--intervention") { Description = "Keep only this intervention, by id; repeatable." };
 
@@ -32,8 +32,19 @@ internal sealed class EvidenceFilterOptions
             command.Options.Add(option);
     }
 
+    /// <summary>Checks the options whose values do not depend on the review (designs, timings, typology levels, years),
+    /// writing a message for each value that is not understood, so that a typo is reported before a large file is read.</summary>
+    public bool Check(ParseResult parseResult) => Build(parseResult, null, null) is not null;
+
     /// <summary>Builds the filter, or returns null after writing a message for each value that is not understood.</summary>
-    public EvidenceFilter? Parse(ParseResult parseResult, IEnumerable<OutcomeDomain>? outcomes = null)
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="vocabularies">The review's vocabularies (<see cref="EvidenceBase.Vocabularies"/>), so an intervention type
+    /// the review's Vocabulary sheet adds, or one of its synonyms, is understood.</param>
+    /// <param name="outcomes">The outcome domains to keep, if any.</param>
+    public EvidenceFilter? Parse(ParseResult parseResult, ReviewVocabularies vocabularies, IEnumerable<OutcomeDomain>? outcomes = null) =>
+        Build(parseResult, vocabularies, outcomes);
+
+    private EvidenceFilter? Build(ParseResult parseResult, ReviewVocabularies? vocabularies, IEnumerable<OutcomeDomain>? outcomes)
     {
         var error = parseResult.InvocationConfiguration.Error;
         var groups = new List<DesignGroup>();
@@ -52,7 +63,9 @@ internal sealed class EvidenceFilterOptions
         }
         ok &= VocabularyOptions.TryParseAll(error, "--timing", parseResult.GetValue(Timing), Vocabularies.Timing, out var timings);
         ok &= VocabularyOptions.TryParseAll(error, "--typology", parseResult.GetValue(Typology), Vocabularies.TypologyLevel, out var levels);
-        ok &= VocabularyOptions.TryParseAll(error, "--intervention-type", parseResult.GetValue(InterventionType), Vocabularies.InterventionType, out var types);
+        var types = new List<InterventionType>();
+        if (vocabularies is not null)
+            ok &= VocabularyOptions.TryParseAll(error, "--intervention-type", parseResult.GetValue(InterventionType), vocabularies.InterventionTypes, out types);
         int? from = parseResult.GetValue(FromYear), to = parseResult.GetValue(ToYear);
         if (from > to)
         {

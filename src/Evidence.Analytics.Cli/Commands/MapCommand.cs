@@ -15,7 +15,7 @@ internal static class MapCommand
         var file = EvidenceInput.FileArgument();
         var rows = new Option<string>("--rows") { Description = "The row dimension: " + string.Join(", ", Dimensions.Vocabulary.Accepted) + ".", DefaultValueFactory = _ => "intervention type" };
         var columns = new Option<string>("--columns") { Description = "The column dimension (as --rows).", DefaultValueFactory = _ => "outcome domain" };
-        var outcome = new Option<string[]>("--outcome") { Description = "Keep only findings in this outcome domain; repeatable." };
+        var outcome = new Option<string[]>("--outcome") { Description = "Keep only findings in this outcome domain (including domains the review's Vocabulary sheet adds); repeatable." };
         var gapThreshold = new Option<int>("--gap-threshold") { Description = "Cells with fewer studies than this are listed as thin gaps.", DefaultValueFactory = _ => EvidenceMaps.DefaultGapThreshold };
         var json = new Option<bool>("--json") { Description = "Write the map as JSON: rows, columns, cells with breakdowns, totals and gaps." };
         var csv = new Option<bool>("--csv") { Description = "Write the map as CSV, one line per cell, then the totals." };
@@ -36,18 +36,21 @@ internal static class MapCommand
             }
             bool ok = VocabularyOptions.TryParse(error, "--rows", parseResult.GetValue(rows), Dimensions.Vocabulary, out var rowDimension);
             ok &= VocabularyOptions.TryParse(error, "--columns", parseResult.GetValue(columns), Dimensions.Vocabulary, out var columnDimension);
-            ok &= VocabularyOptions.TryParseAll(error, "--outcome", parseResult.GetValue(outcome), Vocabularies.OutcomeDomain, out var outcomes);
-            var filter = filters.Parse(parseResult, outcomes);
+            ok &= filters.Check(parseResult);
             int threshold = parseResult.GetValue(gapThreshold);
             if (threshold < 0)
             {
                 error.WriteLine("--gap-threshold cannot be negative.");
                 ok = false;
             }
-            if (!ok || filter is null) return EvidenceCli.UsageError;
+            if (!ok) return EvidenceCli.UsageError;
 
             var evidence = EvidenceInput.Load(parseResult, parseResult.GetValue(file)!, asJson || asCsv, out int exitCode);
             if (evidence is null) return exitCode;
+            // Terms the review's Vocabulary sheet adds are understood, so these are read against the loaded evidence.
+            ok = VocabularyOptions.TryParseAll(error, "--outcome", parseResult.GetValue(outcome), evidence.Vocabularies.OutcomeDomains, out var outcomes);
+            var filter = filters.Parse(parseResult, evidence.Vocabularies, outcomes);
+            if (!ok || filter is null) return EvidenceCli.UsageError;
             var map = evidence.Map(rowDimension, columnDimension, filter, threshold);
             var output = parseResult.InvocationConfiguration.Output;
             if (asJson) output.WriteLine(ToJson(map));
@@ -171,7 +174,7 @@ internal static class MapCommand
         writer.WriteNumber("notReported", counts.NotReported);
     }
 
-    private static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    internal static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {
         writer.WriteStartArray(name);
         foreach (string value in values) writer.WriteStringValue(value);

@@ -13,7 +13,7 @@ internal static class ShareCommand
     public static Command Create()
     {
         var file = EvidenceInput.FileArgument();
-        var outcome = new Option<string>("--outcome") { Description = "The outcome domain (" + string.Join(", ", Vocabularies.OutcomeDomain.Accepted) + "); \"all\" pools every outcome.", Required = true };
+        var outcome = new Option<string>("--outcome") { Description = "The outcome domain (" + string.Join(", ", Vocabularies.OutcomeDomain.Accepted) + ", or one the review's Vocabulary sheet adds); \"all\" pools every outcome.", Required = true };
         var direction = new Option<string>("--direction") { Description = "The direction counted: improved, no difference, worsened or mixed.", DefaultValueFactory = _ => "improved" };
         var method = new Option<string>("--method") { Description = "The confidence interval: wilson, clopper-pearson or agresti-coull.", DefaultValueFactory = _ => "wilson" };
         var level = new Option<double>("--level") { Description = "The confidence level.", DefaultValueFactory = _ => 0.95 };
@@ -29,11 +29,7 @@ internal static class ShareCommand
         command.SetAction(parseResult =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            string outcomeText = parseResult.GetValue(outcome)!;
-            OutcomeDomain? domain = null;
-            bool ok = outcomeText.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)
-                || VocabularyOptions.TryParse(error, "--outcome", outcomeText, Vocabularies.OutcomeDomain, out domain);
-            ok &= VocabularyOptions.TryParse(error, "--direction", parseResult.GetValue(direction), Vocabularies.Direction, out var counted);
+            bool ok = VocabularyOptions.TryParse(error, "--direction", parseResult.GetValue(direction), Vocabularies.Direction, out var counted);
             ok &= VocabularyOptions.TryParse(error, "--method", parseResult.GetValue(method), IntervalMethods.Vocabulary, out var interval);
             if (counted == Direction.NotReported)
             {
@@ -51,12 +47,19 @@ internal static class ShareCommand
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--within-study-threshold must be above 0.5 and at most 1, not {agreement}."));
                 ok = false;
             }
-            var filter = filters.Parse(parseResult);
-            if (!ok || filter is null) return EvidenceCli.UsageError;
+            ok &= filters.Check(parseResult);
+            if (!ok) return EvidenceCli.UsageError;
 
             bool asJson = parseResult.GetValue(json);
             var evidence = EvidenceInput.Load(parseResult, parseResult.GetValue(file)!, asJson, out int exitCode);
             if (evidence is null) return exitCode;
+            // Terms the review's Vocabulary sheet adds are understood, so these are read against the loaded evidence.
+            string outcomeText = parseResult.GetValue(outcome)!;
+            OutcomeDomain? domain = null;
+            ok = outcomeText.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)
+                || VocabularyOptions.TryParse(error, "--outcome", outcomeText, evidence.Vocabularies.OutcomeDomains, out domain);
+            var filter = filters.Parse(parseResult, evidence.Vocabularies);
+            if (!ok || filter is null) return EvidenceCli.UsageError;
             var share = evidence.Share(outcome: domain, direction: counted, method: interval, level: confidence, filter: filter, withinStudyThreshold: agreement);
             var ranking = parseResult.GetValue(rank)
                 ? evidence.RankOutcomes(direction: counted, method: interval, level: confidence, filter: filter, withinStudyThreshold: agreement)

@@ -49,6 +49,12 @@ public enum ProblemKind
     Encoding,
     /// <summary>A sheet of the format that this version does not import yet; its rows are not imported (a warning).</summary>
     SheetNotImported,
+    /// <summary>An optional cell holds a blank marker ("NULL", "N/A", "-", …) and is read as blank (a warning; in a
+    /// required cell the marker is a <see cref="MissingValue"/> error).</summary>
+    BlankMarker,
+    /// <summary>A vocabulary cell names a related construct that the built-in vocabulary counts as a broader term
+    /// ("Loneliness" as the outcome domain Social connection): a warning, once per sheet, column and spelling.</summary>
+    RelatedConstruct,
 }
 
 /// <summary>How serious an import problem is.</summary>

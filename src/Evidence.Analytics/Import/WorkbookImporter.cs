@@ -99,7 +99,8 @@ internal static class WorkbookImporter
             var review = context.ReviewTitle is null && context.ReviewNotes is null
                 ? null
                 : new ReviewInfo(context.ReviewTitle ?? ReviewInfo.Untitled.Title, context.ReviewNotes);
-            return new EvidenceBase(context.Studies, context.Interventions, context.Findings, context.Flow, context.Configurations, review);
+            return new EvidenceBase(context.Studies, context.Interventions, context.Findings, context.Flow, context.Configurations, review,
+                new ReviewVocabularies(context.InterventionTypes, context.OutcomeDomains, context.ConfigurationFamilies));
         }
         catch (ArgumentException e)
         {

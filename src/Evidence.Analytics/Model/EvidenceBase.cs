@@ -16,6 +16,9 @@ public sealed partial class EvidenceBase
     private readonly FrozenDictionary<string, Intervention> _interventions;
     private readonly FrozenDictionary<string, ImmutableArray<Finding>> _findingsByStudy;
     private readonly FrozenDictionary<string, ImmutableArray<Study>> _studiesByIntervention;
+    private readonly ReviewVocabularies _declaredVocabularies;
+    // Built on first use (a benign race: every thread builds the same vocabularies), so an import does not pay for it.
+    private ReviewVocabularies? _vocabularies;
 
     /// <summary>Creates an evidence base.</summary>
     /// <param name="studies">The included studies.</param>
@@ -24,6 +27,8 @@ public sealed partial class EvidenceBase
     /// <param name="flow">The PRISMA flow counts, if known.</param>
     /// <param name="configurations">Realist CMO configurations, if any.</param>
     /// <param name="review">The review's title and notes.</param>
+    /// <param name="vocabularies">The review's extensible vocabularies (as its Vocabulary sheet extends them); by default
+    /// the built-in ones. Either way, terms the evidence holds that they lack are added under their own names.</param>
     /// <exception cref="ArgumentException">An id is duplicated or a reference does not resolve.</exception>
     public EvidenceBase(
         IEnumerable<Study> studies,
@@ -31,8 +36,10 @@ public sealed partial class EvidenceBase
         IEnumerable<Finding>? findings = null,
         PrismaFlow? flow = null,
         IEnumerable<CmoConfiguration>? configurations = null,
-        ReviewInfo? review = null)
+        ReviewInfo? review = null,
+        ReviewVocabularies? vocabularies = null)
     {
+        _declaredVocabularies = vocabularies ?? ReviewVocabularies.BuiltIn;
         ArgumentNullException.ThrowIfNull(studies);
         Studies = [.. studies];
         Interventions = interventions is null ? [] : [.. interventions];
@@ -84,6 +91,12 @@ public sealed partial class EvidenceBase
 
     /// <summary>The review's title and notes.</summary>
     public ReviewInfo Review { get; }
+
+    /// <summary>The review's intervention types, outcome domains and configuration families: the built-in ones, those
+    /// its Vocabulary sheet declares (with their synonyms) and any other term its records hold, so that text typed by a
+    /// user ("--outcome Loneliness") is read as the review's workbook was.</summary>
+    public ReviewVocabularies Vocabularies =>
+        _vocabularies ??= _declaredVocabularies.Covering(this);
 
     /// <summary>The included studies, in the order given.</summary>
     public ImmutableArray<Study> Studies { get; }

@@ -140,11 +140,14 @@ public sealed class MapShareAgreementCommandTests
     [Fact]
     public async Task Share_UnknownOutcomeOrMethod_ExitsTwo()
     {
+        // A bad method is refused before the file is read; the outcome is read against the review's vocabularies once it is.
         var (exit, _, error) = await Run("share", Sample, "--outcome", "happiness", "--method", "bayes");
+        var (outcomeExit, _, outcomeError) = await Run("share", Sample, "--outcome", "happiness");
 
         Assert.Equal(EvidenceCli.UsageError, exit);
-        Assert.Contains("'happiness' is not a known outcome domain; expected one of: Social connection;", error, StringComparison.Ordinal);
         Assert.Contains("'bayes' is not a known interval method; expected one of: Wilson; Clopper-Pearson; Agresti-Coull.", error, StringComparison.Ordinal);
+        Assert.Equal(EvidenceCli.UsageError, outcomeExit);
+        Assert.Contains("'happiness' is not a known outcome domain; expected one of: Social connection;", outcomeError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ internal static class PublicApi
     public static string Of(Assembly assembly)
     {
         var text = new StringBuilder();
-        foreach (var type in assembly.GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
+        // By the name as listed ("Vocabulary<T>", not the runtime "Vocabulary`1"), so the listing reads in ordinal order.
+        foreach (var type in assembly.GetExportedTypes().OrderBy(t => $"{t.Namespace}.{Name(t)}", StringComparer.Ordinal))
         {
             text.Append(Header(type)).Append('\n');
             // Enum values in value order; other members sorted, so that moving code in a file changes nothing here.

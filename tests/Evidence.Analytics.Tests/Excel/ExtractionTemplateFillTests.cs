@@ -53,7 +53,7 @@ public class ExtractionTemplateFillTests
                 // Study ID, Authors, Year, Title, DOI, Design, Countries, Interventions, Timing, Months, Sample, Publication, Risk of bias
                 ["S1", "Dennis CL, Hodnett E", 2009, "Peer support for postnatal depression", "https://doi.org/10.1136/bmj.b3064",
                     "randomised controlled trial", "Canada", "I1", "postpartum", 3, 701, "journal article", "low risk"],
-                ["S2", "Smith A", "2020", "Befriending: a qualitative study", null, "Qualitative Study", "UK; Australia", "i1; I2", "Perinatal", null, "24", "Report", "Some concerns"],
+                ["S2", "Smith A", "2020", "Befriending: a qualitative study", null, "Qualitative Study", "UK; Australia", "i1; I2", "Perinatal", null, "24", "Project report", "Some concerns"],
             ],
             ["Interventions"] =
             [

@@ -33,7 +33,8 @@ public sealed class VocabularyTests
     [InlineData("social isolation")]
     [InlineData("Loneliness")]
     [InlineData("social_connection")]
-    public void OutcomeDomain_TryParse_MapsSynonymsToSocialConnection(string text)
+    [InlineData("Social connectedness")]
+    public void OutcomeDomain_TryParse_MapsSynonymsAndRelatedConstructsToSocialConnection(string text)
     {
         Assert.True(Vocabularies.OutcomeDomain.TryParse(text, out var domain));
         Assert.Equal(OutcomeDomain.SocialConnection, domain);
@@ -53,7 +54,7 @@ public sealed class VocabularyTests
     [Theory]
     [InlineData("Improved", Direction.Improved)]
     [InlineData("▲", Direction.Improved)]
-    [InlineData("+", Direction.Improved)]
+    [InlineData("▼", Direction.Worsened)]
     [InlineData("no change", Direction.NoDifference)]
     [InlineData("◄►", Direction.NoDifference)]
     [InlineData("favours control", Direction.Worsened)]
@@ -97,9 +98,40 @@ public sealed class VocabularyTests
     }
 
     [Fact]
-    public void With_SpellingClaimedByAnotherTerm_Throws()
+    public void With_SpellingThatIsATermOrSynonym_Throws()
     {
         Assert.Throws<InvalidOperationException>(() =>
-            Vocabularies.InterventionType.With(new InterventionType("Peer mentoring", 100), "Peer mentoring", "peer support"));
+            Vocabularies.InterventionType.With(new InterventionType("Peer mentoring", 100), "Peer mentoring", "therapy"));
+        Assert.Throws<InvalidOperationException>(() =>
+            Vocabularies.InterventionType.With(new InterventionType("Peer mentoring", 100), "Peer mentoring", "Service navigation"));
+    }
+
+    [Fact]
+    public void With_SpellingThatIsARelatedConstruct_MovesToTheNewTerm()
+    {
+        var extended = Vocabularies.InterventionType.With(new InterventionType("Peer mentoring", 100), "Peer mentoring", "peer support");
+
+        Assert.Equal("Peer mentoring", extended.Parse("Peer support").Name);
+        Assert.Empty(extended.Terms[0].RelatedConstructs);
+        Assert.Equal(["peer support"], Vocabularies.InterventionType.Terms[0].RelatedConstructs.ToArray());
+    }
+
+    [Theory]
+    [InlineData("N/A")]
+    [InlineData("none")]
+    [InlineData("-")]
+    public void With_BlankMarkerAsSynonym_Throws(string synonym)
+    {
+        var exception = Assert.Throws<InvalidOperationException>(() =>
+            Vocabularies.OutcomeDomain.With(new OutcomeDomain("Financial security", 100), "Financial security", synonym));
+        Assert.Contains("blank marker", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_AmbiguousWordAsSynonym_Throws()
+    {
+        var exception = Assert.Throws<InvalidOperationException>(() =>
+            new Vocabulary<Direction>("direction of effect", [(Direction.Improved, "Improved", ["positive"], [])], [("positive", "a sign, not a direction")]));
+        Assert.Contains("ambiguous", exception.Message, StringComparison.Ordinal);
     }
 }

@@ -3,31 +3,13 @@ namespace Evidence.Analytics.Import;
 /// <summary>Reads the Flow sheet (PRISMA counts) and reports, as warnings, the arithmetic that does not add up.</summary>
 internal sealed class FlowSheetParser : SheetParser
 {
-    private static readonly Vocabulary<string> Stages = new("PRISMA stage",
-        WorkbookFormat.FlowStages.Select(stage => (stage, stage, Synonyms(stage))));
+    private static Vocabulary<string> Stages => Vocabularies.PrismaStage;
 
     private readonly Dictionary<string, (int Count, int Row)> _single = new(StringComparer.Ordinal);
     private readonly List<FlowCount> _identified = [];
     private readonly List<FlowCount> _excluded = [];
 
     public override WorkbookSheet Format => WorkbookFormat.Flow;
-
-    private static string[] Synonyms(string stage) => stage switch
-    {
-        "Identified" => ["records identified", "identification"],
-        "Duplicates removed" => ["duplicates", "duplicate records removed"],
-        "Automation removed" => ["marked ineligible by automation tools", "automation"],
-        "Other removed" => ["removed for other reasons"],
-        "Screened" => ["records screened"],
-        "Excluded at screening" => ["records excluded"],
-        "Sought" => ["reports sought for retrieval", "sought for retrieval"],
-        "Not retrieved" => ["reports not retrieved"],
-        "Assessed" => ["reports assessed for eligibility", "assessed for eligibility"],
-        "Excluded" => ["reports excluded", "excluded with reasons", "full text excluded"],
-        "Studies included" => ["included", "studies included in review"],
-        "Reports included" => ["reports of included studies"],
-        _ => [],
-    };
 
     public override void ReadRow(RowReader row, ImportContext context)
     {

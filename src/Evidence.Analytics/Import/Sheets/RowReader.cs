@@ -9,18 +9,17 @@ namespace Evidence.Analytics.Import;
 /// as blank without a per-row problem: the missing column is reported once, on the header row.</remarks>
 internal sealed class RowReader
 {
-    private static readonly Vocabulary<bool> YesNoVocabulary = new("yes/no value",
-    [
-        (true, "Yes", ["y", "true", "1", "x"]),
-        (false, "No", ["n", "false", "0", "none"]),
-    ]);
+    private static Vocabulary<bool> YesNoVocabulary => Vocabularies.YesNo;
 
-    private static readonly string[] NotReported = ["not reported", "nr", "unclear", "unknown", "n/a", "na"];
+    // Spelled-out "not reported" is what a blank yes/no cell means; blank markers ("N/A") also read as blank, with a warning.
+    private static readonly string[] NotReported = ["not reported", "nr", "unclear", "unknown"];
 
     private readonly SheetState _sheet;
     private readonly Dictionary<object, object> _parsed = new(ReferenceEqualityComparer.Instance);
     // Parsers name columns by string literals, so a reference-keyed memo finds a column without hashing its header.
     private readonly Dictionary<object, (int Index, WorkbookColumn Column)> _columns = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<(string Header, string Text)> _relatedSeen = [];
+    private readonly HashSet<(string Header, string Key)> _relatedReported = [];
     private RawRow _row = new(0, []);
 
     public RowReader(SheetState sheet) => _sheet = sheet;
@@ -51,33 +50,68 @@ internal sealed class RowReader
         return found;
     }
 
-    /// <summary>The trimmed text of a cell, or null when blank or the column is missing.</summary>
-    public string? Text(string header)
+    /// <summary>The trimmed text of a cell, or null when blank, a blank marker (reported as a warning) or the column is missing.</summary>
+    public string? Text(string header) => Read(header, required: false, vocabulary: null);
+
+    /// <summary>The text of a required cell; a blank cell, or one holding a blank marker, is reported.</summary>
+    public string? Required(string header) => Read(header, required: true, vocabulary: null);
+
+    private string? Value(string header, ControlledVocabulary? vocabulary = null) => Read(header, Lookup(header).Column.Required, vocabulary);
+
+    /// <summary>Reads a cell as text: blank when empty or when it holds a blank marker ("NULL", "N/A", "-"), which is
+    /// reported (an error in a required cell, a warning otherwise) so no marker is ever read as a value.</summary>
+    private string? Read(string header, bool required, ControlledVocabulary? vocabulary)
     {
-        int column = Lookup(header).Index;
-        if (column < 0 || column >= _row.Cells.Length) return null;
-        string? text = _row.Cells[column].Text;
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var (index, column) = Lookup(header);
+        if (index < 0) return null;
+        string? text = index < _row.Cells.Length ? _row.Cells[index].Text : null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) Problem(ProblemKind.MissingValue, header, null, $"'{header}' is required: {column.Description}");
+            return null;
+        }
+        text = text.Trim();
+        if (!IsBlankMarker(text, vocabulary)) return text;
+        ReportBlankMarker(header, text, required, column, vocabulary);
+        return null;
     }
 
-    /// <summary>The text of a required cell; a blank cell is reported.</summary>
-    public string? Required(string header)
+    private static bool IsBlankMarker(string text, ControlledVocabulary? vocabulary) =>
+        vocabulary?.IsBlankMarker(text) ?? Vocabularies.IsBlankMarkerText(text);
+
+    private void ReportBlankMarker(string header, string text, bool required, WorkbookColumn column, ControlledVocabulary? vocabulary)
     {
-        string? text = Text(header);
-        if (text is null && Lookup(header).Index >= 0)
-            Problem(ProblemKind.MissingValue, header, null, $"'{header}' is required: {Lookup(header).Column.Description}");
-        return text;
+        if (required)
+        {
+            string expected = vocabulary is null ? "" : $" Expected one of: {string.Join("; ", vocabulary.Accepted)}.";
+            Problem(ProblemKind.MissingValue, header, text,
+                $"'{header}' is required, but the cell holds the blank marker '{text}', which reads as blank: {column.Description}{expected}");
+        }
+        else
+        {
+            Problem(ProblemKind.BlankMarker, header, text,
+                $"The cell holds the blank marker '{text}', which reads as blank: nothing is recorded for '{header}'. Clear the cell, or enter the value if it is known.",
+                ProblemSeverity.Warning);
+        }
     }
 
-    private string? Value(string header) => Lookup(header).Column.Required ? Required(header) : Text(header);
+    /// <summary>The values of a multi-valued cell, split on ';' (blank parts ignored; blank-marker parts reported and ignored).</summary>
+    public ImmutableArray<string> List(string header) => List(header, null);
 
-    /// <summary>The values of a multi-valued cell, split on ';' (blank parts ignored).</summary>
-    public ImmutableArray<string> List(string header)
+    private ImmutableArray<string> List(string header, ControlledVocabulary? vocabulary)
     {
-        string? text = Value(header);
-        return text is null
-            ? []
-            : [.. text.Split(WorkbookColumn.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        string? text = Value(header, vocabulary);
+        if (text is null) return [];
+        string[] parts = text.Split(WorkbookColumn.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 1 && ReferenceEquals(parts[0], text) || !parts.Any(p => IsBlankMarker(p, vocabulary))) return [.. parts];
+        var kept = ImmutableArray.CreateBuilder<string>(parts.Length);
+        foreach (string part in parts)
+        {
+            if (IsBlankMarker(part, vocabulary)) ReportBlankMarker(header, part, required: false, Lookup(header).Column, vocabulary);
+            else kept.Add(part);
+        }
+        if (kept.Count == 0 && Lookup(header).Column.Required) ReportBlankMarker(header, text, required: true, Lookup(header).Column, vocabulary);
+        return kept.ToImmutable();
     }
 
     /// <summary>A whole number, zero or more.</summary>
@@ -147,9 +181,9 @@ internal sealed class RowReader
     /// <summary>One value of a controlled vocabulary (an enum).</summary>
     public T? Enum<T>(string header, Vocabulary<T> vocabulary) where T : struct
     {
-        string? text = Value(header);
+        string? text = Value(header, vocabulary);
         if (text is null) return null;
-        if (TryParse(vocabulary, text, out T value)) return value;
+        if (TryParse(header, vocabulary, text, out T value)) return value;
         Problem(ProblemKind.UnknownVocabulary, header, text, vocabulary.UnknownMessage(text));
         return null;
     }
@@ -157,9 +191,9 @@ internal sealed class RowReader
     /// <summary>One term of an extensible vocabulary.</summary>
     public T? Term<T>(string header, Vocabulary<T> vocabulary) where T : Analytics.Term
     {
-        string? text = Value(header);
+        string? text = Value(header, vocabulary);
         if (text is null) return null;
-        if (TryParse(vocabulary, text, out T value)) return value;
+        if (TryParse(header, vocabulary, text, out T value)) return value;
         Problem(ProblemKind.UnknownVocabulary, header, text, vocabulary.UnknownMessage(text) + ExtendHint(vocabulary));
         return null;
     }
@@ -167,31 +201,43 @@ internal sealed class RowReader
     /// <summary>The values of a multi-valued vocabulary cell; each unknown part is reported.</summary>
     public ImmutableArray<T> Terms<T>(string header, Vocabulary<T> vocabulary) where T : notnull
     {
-        var parts = List(header);
+        var parts = List(header, vocabulary);
         if (parts.IsEmpty) return [];
         var values = ImmutableArray.CreateBuilder<T>(parts.Length);
         foreach (string part in parts)
         {
-            if (TryParse(vocabulary, part, out T value)) values.Add(value);
+            if (TryParse(header, vocabulary, part, out T value)) values.Add(value);
             else Problem(ProblemKind.UnknownVocabulary, header, part, vocabulary.UnknownMessage(part) + ExtendHint(vocabulary));
         }
         return values.ToImmutable();
     }
 
     /// <summary>Parses through a per-sheet memo: a workbook repeats the same few spellings on thousands of rows, and
-    /// normalising a spelling (case, punctuation, UK/US folding) costs far more than a dictionary lookup.</summary>
-    private bool TryParse<T>(Vocabulary<T> vocabulary, string text, out T value) where T : notnull
+    /// normalising a spelling (case, punctuation, UK/US folding) costs far more than a dictionary lookup. A related
+    /// construct ("Loneliness" read as social connection) is reported the first time a column of the sheet uses it.</summary>
+    private bool TryParse<T>(string header, Vocabulary<T> vocabulary, string text, out T value) where T : notnull
     {
         if (!_parsed.TryGetValue(vocabulary, out object? memo))
-            _parsed[vocabulary] = memo = new Dictionary<string, (bool, T)>(StringComparer.Ordinal);
-        var parsed = (Dictionary<string, (bool Known, T Value)>)memo;
+            _parsed[vocabulary] = memo = new Dictionary<string, (bool, T, bool)>(StringComparer.Ordinal);
+        var parsed = (Dictionary<string, (bool Known, T Value, bool Related)>)memo;
         if (!parsed.TryGetValue(text, out var entry))
         {
-            entry.Known = vocabulary.TryParse(text, out entry.Value);
+            entry.Known = vocabulary.TryParse(text, out entry.Value, out entry.Related);
             if (parsed.Count < MemoLimit) parsed[text] = entry;
         }
         value = entry.Value;
+        if (entry.Related) ReportRelated(header, vocabulary, text, entry.Value);
         return entry.Known;
+    }
+
+    private void ReportRelated<T>(string header, Vocabulary<T> vocabulary, string text, T value) where T : notnull
+    {
+        // The raw text first, so a construct repeated on every row is normalised once.
+        if (!_relatedSeen.Add((header, text)) || !_relatedReported.Add((header, Vocabulary<T>.Key(text)))) return;
+        Problem(ProblemKind.RelatedConstruct, header, text,
+            $"'{text}' is a related construct, not a synonym: the built-in vocabulary counts it as the {vocabulary.Field} '{vocabulary.Label(value)}', " +
+            $"and it is imported so here and on every later row of this sheet. To keep it apart, declare '{text}' as a {vocabulary.Field} on the Vocabulary sheet.",
+            ProblemSeverity.Warning);
     }
 
     private const int MemoLimit = 4096;

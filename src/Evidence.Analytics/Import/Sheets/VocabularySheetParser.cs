@@ -1,7 +1,10 @@
 namespace Evidence.Analytics.Import;
 
 /// <summary>Reads the Vocabulary sheet: new intervention types, outcome domains and configuration families, with synonyms.</summary>
-/// <remarks>Terms declared here are accepted on the later sheets and sort after the seeded terms, in the order declared.</remarks>
+/// <remarks>Terms declared here are accepted on the later sheets and sort after the seeded terms, in the order declared.
+/// A declared term or synonym that the built-in vocabulary lists only as a related construct of a broader term
+/// ("Loneliness", counted as social connection) becomes the review's own term; one that is already a term or a synonym
+/// of one is refused, since it would change what an existing term means.</remarks>
 internal sealed class VocabularySheetParser : SheetParser
 {
     private static readonly Vocabulary<string> Fields = new("vocabulary",
@@ -48,7 +51,7 @@ internal sealed class VocabularySheetParser : SheetParser
 
     private static Vocabulary<T> Extend<T>(Vocabulary<T> vocabulary, T value, string term, string[] synonyms, RowReader row) where T : Term
     {
-        if (vocabulary.TryParse(term, out T existing))
+        if (vocabulary.TryParse(term, out T existing, out bool related) && !related)
         {
             row.Problem(ProblemKind.DuplicateId, "Term", term,
                 $"'{term}' already means the {vocabulary.Field} '{existing}'; declare only new terms.");
