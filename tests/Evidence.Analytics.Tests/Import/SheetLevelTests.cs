@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Evidence.Analytics.Cli;
 using Evidence.Analytics.Import;
+using Evidence.Analytics.Tests.Cli;
 using Xunit;
 using static Evidence.Analytics.Tests.Import.TestWorkbooks;
 
@@ -170,6 +173,37 @@ public sealed class SheetLevelTests
         Assert.Equal((ProblemSeverity.Error, name, 1, CellReference.Of(1, column), again), (problem.Severity, problem.Sheet!, problem.Row!.Value, problem.Cell!, problem.Value!));
         Assert.Contains($"The column '{format.Columns[0].Header}' appears twice (also in column A)", problem.Message, StringComparison.Ordinal);
         Assert.False(result.IsValid);
+    }
+
+    [Fact]
+    public async Task Validate_DuplicateAndEmptySheets_AreListedWithTheirSheetsInJson()
+    {
+        var files = Valid();
+        files["Studies.CSV"] = files["studies.csv"];
+        files["interventions.csv"] = InterventionsHeader + "\n";
+        string folder = CsvFolder(files);
+
+        var (exit, output, _) = await CliRunner.Run("validate", folder, "--json");
+
+        Assert.Equal(EvidenceCli.InputProblems, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var problems = root.GetProperty("problems").EnumerateArray().ToList();
+        var duplicate = problems.Single(p => p.GetProperty("kind").GetString() == "duplicateSheet");
+        Assert.Equal(("error", "studies.csv"), (duplicate.GetProperty("severity").GetString(), duplicate.GetProperty("sheet").GetString()));
+        Assert.Contains("Studies.CSV and studies.csv are both the Studies sheet", duplicate.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var empty = problems.Single(p => p.GetProperty("kind").GetString() == "emptySheet");
+        Assert.Equal(("Interventions", JsonValueKind.Null), (empty.GetProperty("sheet").GetString(), empty.GetProperty("row").ValueKind));
+        // The duplicate's two studies are counted as read and reported.
+        var sheets = root.GetProperty("sheets").EnumerateArray().ToDictionary(s => s.GetProperty("sheet").GetString()!, s => (s.GetProperty("rowsRead").GetInt32(), s.GetProperty("rowsReported").GetInt32()));
+        Assert.Equal((2, 2), sheets["studies.csv"]);
+        Assert.Equal((0, 0), sheets["Interventions"]);
+        Assert.Equal(root.GetProperty("rowsRead").GetInt32(), root.GetProperty("rowsImported").GetInt32() + root.GetProperty("rowsReported").GetInt32());
+
+        var (textExit, text, _) = await CliRunner.Run("validate", folder);
+        Assert.Equal(EvidenceCli.InputProblems, textExit);
+        Assert.Contains("studies.csv: Studies.CSV and studies.csv are both the Studies sheet", text, StringComparison.Ordinal);
+        Assert.Contains("Interventions: The Interventions sheet has no data rows", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -96,8 +96,11 @@ internal sealed class CsvRecordReader
             _line++;
             break;
         }
+        if (_multiLine.Count == 0) return;
+        int used = cells.Count;
+        while (used > 0 && cells[used - 1].Text is null) used--;
         foreach (var (column, open, close, firstLine, lines) in _multiLine)
-            quoted.Add(Classify(column, _text.AsSpan(open + 1, close - open - 1), firstLine, lines, cells.Count));
+            quoted.Add(Classify(column, _text.AsSpan(open + 1, close - open - 1), firstLine, lines, cells.Count, used));
     }
 
     private string ReadPlain()
@@ -163,8 +166,10 @@ internal sealed class CsvRecordReader
         return value;
     }
 
-    /// <summary>A value spanning lines, once its record is complete (the field count is one of the signs).</summary>
-    private QuotedValue Classify(int column, ReadOnlySpan<char> content, int firstLine, LineCounts lines, int fields)
+    /// <summary>A value spanning lines, once its record is complete: <paramref name="fields"/> is its field count,
+    /// <paramref name="used"/> the count up to its last non-empty field (a trailing delimiter some programs write is not
+    /// a sign of merged rows).</summary>
+    private QuotedValue Classify(int column, ReadOnlySpan<char> content, int firstLine, LineCounts lines, int fields, int used)
     {
         bool rowLike = lines.RowLike > 0;
         if (_headerDelimiters >= 2 && !rowLike)
@@ -177,7 +182,7 @@ internal sealed class CsvRecordReader
             rowLike = (openingTail >= 1 && column + openingTail == _headerDelimiters)
                 || (closingHead >= 1 && closingHead + fieldsAfter == _headerDelimiters);
         }
-        rowLike |= _headerDelimiters >= 1 && fields > _headerDelimiters + 1;
+        rowLike |= _headerDelimiters >= 1 && used > _headerDelimiters + 1;
         int rowLikeLine = lines.RowLike > 0 ? lines.RowLike : rowLike ? firstLine + 1 : 0;
         return new QuotedValue(column, rowLike ? QuoteFault.SwallowsRows : QuoteFault.SpansLines, firstLine, firstLine + lines.Breaks, lines.TakenIn, rowLikeLine, null);
     }
