@@ -55,6 +55,17 @@ public enum ProblemKind
     /// <summary>A vocabulary cell names a related construct that the built-in vocabulary counts as a broader term
     /// ("Loneliness" as the outcome domain Social connection): a warning, once per sheet, column and spelling.</summary>
     RelatedConstruct,
+    /// <summary>Two sheets (or CSV files) are the same sheet of the format once their names are normalised ("Findings" and
+    /// "findings "); neither is guessed at, and the second's rows are counted as reported.</summary>
+    DuplicateSheet,
+    /// <summary>A required sheet has no data rows (only its header, or nothing at all).</summary>
+    EmptySheet,
+    /// <summary>A quoted CSV value spans several lines of the file (legal, as in a note with a line break; a warning
+    /// naming the lines, since a stray quote looks the same).</summary>
+    MultiLineValue,
+    /// <summary>A CSV quote is never closed, closes in the middle of a value, or takes in lines that look like rows: lines
+    /// were merged into one cell. The lines taken in are counted as rows read and reported.</summary>
+    UnbalancedQuote,
 }
 
 /// <summary>How serious an import problem is.</summary>

@@ -5,7 +5,9 @@ namespace Evidence.Analytics;
 
 /// <summary>How many rows of one sheet were read, imported and reported.</summary>
 /// <param name="Sheet">The sheet name ("Studies").</param>
-/// <param name="RowsRead">Non-empty data rows read (the header and empty rows are not counted).</param>
+/// <param name="RowsRead">The sheet's rows below the header, counted as the file has them: every non-empty data row,
+/// including the lines of a CSV file that an unbalanced quote merged into one cell, and the rows of a duplicate sheet
+/// that was not read (both are counted as reported). The header and empty rows are not counted.</param>
 /// <param name="RowsImported">Rows imported: read and without errors.</param>
 /// <remarks>Nothing is dropped silently: <c>RowsRead = RowsImported + RowsReported</c>, and every reported row has at
 /// least one error in <see cref="ImportResult.Problems"/>.</remarks>

@@ -28,29 +28,82 @@ internal static class WorkbookImporter
         return new ImportResult(file, evidence, context.SortedProblems(), counts);
     }
 
+    /// <summary>The key a sheet is matched by: its name without case, spaces or punctuation (and without ".csv" for a CSV
+    /// file), so "Findings", "findings " and findings.csv are the same sheet.</summary>
+    private static string SheetKey(string name) =>
+        WorkbookFormat.HeaderKey(name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name);
+
     private static void ReadSheets(WorkbookSource source, ImportContext context)
     {
-        string? Find(WorkbookSheet format) =>
-            source.SheetNames.FirstOrDefault(n => WorkbookFormat.HeaderKey(n) == WorkbookFormat.HeaderKey(format.Name));
+        List<string> Find(WorkbookSheet format) =>
+            [.. source.SheetNames.Where(n => SheetKey(n) == SheetKey(format.Name))];
 
         var parsers = SheetParser.CreateAll();
         foreach (var parser in parsers)
         {
-            if (Find(parser.Format) is { } name)
-                ReadSheet(parser, source.OpenSheet(name), context);
+            var names = Find(parser.Format);
+            if (names.Count > 0)
+            {
+                var first = source.OpenSheet(names[0]);
+                ReadSheet(parser, first, context);
+                foreach (string other in names.Skip(1)) ReportDuplicate(parser.Format, names[0], first, other, source.OpenSheet(other), context);
+            }
             else if (parser.Format.Required)
+            {
                 context.Report(ProblemKind.MissingSheet, ProblemSeverity.Error, null, parser.Format.Name,
                     $"The workbook has no {parser.Format.Name} sheet ({parser.Format.Description}); add it (in a CSV folder: {CsvWorkbookSource.FileNameOf(parser.Format.Name)}).");
+            }
         }
         foreach (var parser in parsers) parser.EndImport(context);
+        ReportEmptySheets(context);
         foreach (var format in WorkbookFormat.Sheets.Where(f => parsers.All(p => p.Format != f)))
         {
-            if (Find(format) is not { } name) continue;
-            var sheet = source.OpenSheet(name);
-            int rows = sheet.ReadRows().Count(r => !r.IsBlank) - 1;
-            if (rows > 0)
-                context.Report(ProblemKind.SheetNotImported, ProblemSeverity.Warning, sheet.File, name,
-                    FormattableString.Invariant($"The {format.Name} sheet is not imported by this version of Evidence.Analytics; its {rows:N0} row{(rows == 1 ? " is" : "s are")} ignored."));
+            foreach (string name in Find(format))
+            {
+                var sheet = source.OpenSheet(name);
+                int rows = DataRows(sheet);
+                if (rows > 0)
+                    context.Report(ProblemKind.SheetNotImported, ProblemSeverity.Warning, sheet.File, name,
+                        FormattableString.Invariant($"The {format.Name} sheet is not imported by this version of Evidence.Analytics; its {rows:N0} row{(rows == 1 ? " is" : "s are")} ignored."));
+            }
+        }
+    }
+
+    /// <summary>The non-blank rows of a sheet below its header.</summary>
+    private static int DataRows(SheetSource sheet) => Math.Max(0, sheet.ReadRows().Count(r => !r.IsBlank) - 1);
+
+    /// <summary>A second sheet (or CSV file) that is the same format sheet as one already read: an error naming both. Its
+    /// rows are not read, and are counted as read and reported so that nothing in the file goes uncounted.</summary>
+    private static void ReportDuplicate(WorkbookSheet format, string firstName, SheetSource first, string otherName, SheetSource other, ImportContext context)
+    {
+        int rows = DataRows(other);
+        var sheet = context.BeginSheet(format, other.File, otherName);
+        sheet.AddRowsNotRead(rows);
+        bool files = first.File != other.File;
+        string both = files ? $"{Path.GetFileName(first.File)} and {Path.GetFileName(other.File)} are" : $"The sheets '{firstName}' and '{otherName}' are";
+        string which = files ? Path.GetFileName(other.File) : $"'{otherName}'";
+        context.Report(ProblemKind.DuplicateSheet, ProblemSeverity.Error, other.File, otherName,
+            FormattableString.Invariant($"{both} both the {format.Name} sheet (names are matched ignoring case, spaces and punctuation), so which one holds the data is unclear; keep one. {which} was not read: its {rows:N0} row{(rows == 1 ? " is" : "s are")} counted as reported."));
+    }
+
+    /// <summary>A required sheet with no data rows is an error, whether it has its header or not, in every format. A
+    /// realist review explains through CMO configurations rather than outcome findings, so its Findings sheet may be
+    /// empty when the Configurations sheet has rows.</summary>
+    private static void ReportEmptySheets(ImportContext context)
+    {
+        bool realist = context.Sheets.Any(s => s.Format == WorkbookFormat.Configurations && s.RowsRead > 0);
+        foreach (var sheet in context.Sheets.Where(s => s.Format.Required && s.RowsRead == 0).DistinctBy(s => s.Format))
+        {
+            if (realist && sheet.Format == WorkbookFormat.Findings) continue;
+            string what = char.ToLowerInvariant(sheet.Format.Description[0]) + sheet.Format.Description[1..];
+            string realistNote = sheet.Format == WorkbookFormat.Findings
+                ? " (A realist review may leave it empty when its Configurations sheet has rows.)"
+                : "";
+            string header = sheet.HeaderRow == 0
+                ? $" It has no header row either: row 1 needs the columns {string.Join("; ", sheet.Format.Columns.Where(c => c.Required).Select(c => c.Header))}."
+                : "";
+            context.Report(ProblemKind.EmptySheet, ProblemSeverity.Error, sheet.File, sheet.Name,
+                $"The {sheet.Format.Name} sheet has no data rows, so the evidence base would have no {sheet.Format.Name.ToLowerInvariant()}; add {what}{realistNote}{header}");
         }
     }
 
@@ -73,19 +126,16 @@ internal static class WorkbookImporter
             if (!header)
             {
                 sheet.ReadHeader(row);
+                if (row.Quoting is { } quotedHeader) sheet.CheckQuoting(row, quotedHeader);
                 header = true;
                 continue;
             }
             sheet.AddDataRow(row.Number);
+            if (row.Quoting is { } quoted) sheet.CheckQuoting(row, quoted);
             sheet.CheckCells(row);
             reader.MoveTo(row);
             parser.ReadRow(reader, context);
             if (progress is not null && sheet.RowsRead % ProgressEvery == 0) progress.Report(new ImportProgress(source.Name, sheet.RowsRead));
-        }
-        if (!header && parser.Format.Required)
-        {
-            context.Report(ProblemKind.MissingColumn, ProblemSeverity.Error, source.File, source.Name,
-                $"The {parser.Format.Name} sheet is empty; it needs a header row with the columns {string.Join("; ", parser.Format.Columns.Where(c => c.Required).Select(c => c.Header))}.");
         }
         sheet.ReportMerged(source.MergedRanges);
         parser.EndSheet(sheet, context);

@@ -105,14 +105,14 @@ internal static class EvidenceGen
         from strength in Optional(Text)
         select new CmoConfiguration(id, family, context, mechanism, outcome, studies, themes, strength);
 
-    /// <summary>A random evidence base: up to 12 interventions, up to 15 studies, up to 4 findings each, maybe a flow,
-    /// up to 5 realist configurations.</summary>
+    /// <summary>A random evidence base: 1 to 12 interventions, 1 to 15 studies, up to 4 findings each (at least one for the
+    /// first study: the importer refuses an empty required sheet), maybe a flow, up to 5 realist configurations.</summary>
     public static Gen<EvidenceBase> EvidenceBase =>
-        from interventionCount in Gen.Choose(0, 12)
+        from interventionCount in Gen.Choose(1, 12)
         from interventions in Gen.CollectToArray(Enumerable.Range(1, interventionCount).Select(i => InterventionGen($"I{i}")))
-        from studyCount in Gen.Choose(0, 15)
+        from studyCount in Gen.Choose(1, 15)
         from studies in Gen.CollectToArray(Enumerable.Range(1, studyCount).Select(i => StudyGen($"S{i}", interventions.Select(x => x.Id).ToArray())))
-        from findings in Gen.CollectToArray(studies.Select(s => Gen.Choose(0, 4).SelectMany(n => Gen.ArrayOf(FindingGen(s), n))))
+        from findings in Gen.CollectToArray(studies.Select((s, i) => Gen.Choose(i == 0 ? 1 : 0, 4).SelectMany(n => Gen.ArrayOf(FindingGen(s), n))))
         from flow in FlowGen
         from configurationCount in Gen.Choose(0, studies.Length == 0 ? 0 : 5)
         from configurations in Gen.CollectToArray(Enumerable.Range(1, configurationCount).Select(i => ConfigurationGen($"C{i}", studies.Select(s => s.Id).ToArray())))

@@ -85,8 +85,10 @@ public sealed class XlsxImportTests
         };
         var result = ReadXlsx(sheets);
 
-        var problem = Single(result, ProblemKind.MergedCells);
-        Assert.Equal(("Findings", 2, "Study ID", "A2", "A2:A3"), (problem.Sheet!, problem.Row!.Value, problem.Column!, problem.Cell!, problem.Value!));
+        var problems = result.Problems.Where(p => p.Kind == ProblemKind.MergedCells).ToList();
+        Assert.Equal(
+            [("Findings", 2, "Study ID", "A2", "A2:A3"), ("Findings", 3, "Study ID", "A3", "A2:A3")],
+            problems.Select(p => (p.Sheet!, p.Row!.Value, p.Column!, p.Cell!, p.Value!)));
         var counts = result.Sheets.Single(s => s.Sheet == "Findings");
         Assert.Equal((3, 1), (counts.RowsRead, counts.RowsImported));
     }

@@ -14,6 +14,7 @@ internal sealed class SheetState
     private string?[] _headers = [];
     private bool[] _known = [];
     private readonly HashSet<int> _orphansReported = [];
+    private int _rowsNotRead;
 
     public SheetState(ImportContext context, WorkbookSheet format, string file, string name)
     {
@@ -34,9 +35,15 @@ internal sealed class SheetState
 
     public int HeaderRow { get; private set; }
 
-    public int RowsRead => _dataRows.Count;
+    /// <summary>The rows of the file below the header: the data rows read, and the rows not read as rows of their own
+    /// (taken into a cell by an unbalanced quote, or on a duplicate sheet), which count as reported.</summary>
+    public int RowsRead => _dataRows.Count + _rowsNotRead;
 
     public int RowsImported => _dataRows.Count - _rejected.Count;
+
+    /// <summary>Counts rows of the file that were not read as rows of their own as read and reported; the error that
+    /// explains them is reported separately.</summary>
+    public void AddRowsNotRead(int rows) => _rowsNotRead += rows;
 
     public SheetImportCounts Counts => new(Name, RowsRead, RowsImported);
 
@@ -130,18 +137,66 @@ internal sealed class SheetState
         if (severity == ProblemSeverity.Error && IsDataRow(row)) _rejected.Add(row);
     }
 
-    /// <summary>Reports merged ranges: each one is an error on every data row it covers.</summary>
+    /// <summary>Reports merged ranges: each one is an error on its first row and on every data row below it that it
+    /// covers, each at that row's cell of the range.</summary>
     public void ReportMerged(IReadOnlyList<MergedRange> ranges)
     {
         foreach (var range in ranges)
         {
+            string first = CellReference.Of(range.FirstRow, range.FirstColumn);
             Problem(ProblemKind.MergedCells, ProblemSeverity.Error, range.FirstRow, range.FirstColumn, range.ToString(),
-                $"Cells {range} are merged, so only {CellReference.Of(range.FirstRow, range.FirstColumn)} holds a value; unmerge them and fill in every row.");
+                $"Cells {range} are merged, so only {first} holds a value; unmerge them and fill in every row.");
             for (int row = range.FirstRow + 1; row <= range.LastRow; row++)
             {
-                if (IsDataRow(row)) _rejected.Add(row);
+                if (!IsDataRow(row)) continue;
+                Problem(ProblemKind.MergedCells, ProblemSeverity.Error, row, range.FirstColumn, range.ToString(),
+                    $"Cells {range} are merged, so {CellReference.Of(row, range.FirstColumn)} is blank although it shows {first}'s value; unmerge them and fill in every row.");
             }
         }
+    }
+
+    /// <summary>Reports a CSV record's quoted values that span lines (a warning) or whose quotes are unbalanced (an error,
+    /// and the lines taken into the cell count as rows read and reported).</summary>
+    public void CheckQuoting(RawRow row, IReadOnlyList<QuotedValue> quoted)
+    {
+        foreach (var value in quoted)
+        {
+            string? text = value.Column < row.Cells.Length ? Abbreviate(row.Cells[value.Column].Text) : null;
+            string taken = value.LinesTakenIn == 0 ? ""
+                : FormattableString.Invariant($"{Lines(value.FirstLine + 1, value.LastLine)} ({value.LinesTakenIn:N0} row{(value.LinesTakenIn == 1 ? "" : "s")} of the file)");
+            string stray = FormattableString.Invariant($"a stray quote on line {value.FirstLine} or {value.LastLine} is the likely cause: remove it (a quote inside a quoted value is written twice: \"\").");
+            string message = value.Fault switch
+            {
+                QuoteFault.SpansLines => FormattableString.Invariant(
+                    $"The quoted value spans {Lines(value.FirstLine, value.LastLine)} of the file, so it holds line breaks, and is imported as one cell with them. That is legal CSV (a note with a line break), but a stray quote looks the same: check the value is meant to span those lines."),
+                QuoteFault.NeverClosed when value.LinesTakenIn > 0 => FormattableString.Invariant(
+                    $"The quote that opens this value on line {value.FirstLine} is never closed, so the rest of the file, {taken}, became part of this one cell and was not imported; close the quote, or remove it if it is stray."),
+                QuoteFault.NeverClosed => FormattableString.Invariant(
+                    $"The quote that opens this value on line {value.FirstLine} is never closed; close it, or remove it if it is stray."),
+                QuoteFault.ClosedMidValue when value.LinesTakenIn > 0 => FormattableString.Invariant(
+                    $"The quote that opens this value on line {value.FirstLine} closes on line {value.LastLine} in mid-value (before '{Abbreviate(value.TextAfterQuote)}'), so {taken} became part of this one cell and were not imported; {stray}"),
+                QuoteFault.ClosedMidValue => FormattableString.Invariant(
+                    $"The value on line {value.FirstLine} starts with a quote that closes in mid-value (before '{Abbreviate(value.TextAfterQuote)}'), so its quotes would be lost; remove them, or quote the whole value and write each quote inside it twice (\"\")."),
+                _ => FormattableString.Invariant(
+                    $"The quoted value that opens on line {value.FirstLine} runs to line {value.LastLine} and takes in lines that look like rows of the file{(value.RowLikeLine > 0 ? $" (line {value.RowLikeLine} has the header's delimiters)" : "")}, so {taken} became part of this one cell and were not imported; {stray}"),
+            };
+            Problem(value.IsUnbalanced ? ProblemKind.UnbalancedQuote : ProblemKind.MultiLineValue,
+                value.IsUnbalanced ? ProblemSeverity.Error : ProblemSeverity.Warning, row.Number, value.Column, text, message);
+            if (value.IsUnbalanced) _rowsNotRead += value.LinesTakenIn;
+        }
+    }
+
+    /// <summary>"line 11" or "lines 11–30".</summary>
+    private static string Lines(int first, int last) =>
+        first == last ? FormattableString.Invariant($"line {first}") : FormattableString.Invariant($"lines {first}–{last}");
+
+    /// <summary>A value's first line, cut to 60 characters, for a problem about a value spanning lines.</summary>
+    private static string? Abbreviate(string? text)
+    {
+        if (text is null) return null;
+        int end = text.AsSpan().IndexOfAny('\r', '\n');
+        string line = end < 0 ? text : text[..end];
+        return line.Length > 60 ? line[..60] + "…" : end < 0 ? line : line + " …";
     }
 
     public ImmutableArray<string?> Headers => [.. _headers];

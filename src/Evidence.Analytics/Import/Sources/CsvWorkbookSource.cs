@@ -5,14 +5,17 @@ namespace Evidence.Analytics.Import;
 
 /// <summary>Reads a folder of CSV files as a workbook: each file is the sheet it is named after
 /// (<c>studies.csv</c> is Studies, <c>configuration-links.csv</c> is Configuration links).</summary>
-/// <remarks>Encoding: a byte-order mark decides (UTF-8 or UTF-16); otherwise the declared
+/// <remarks><para>Encoding: a byte-order mark decides (UTF-8 or UTF-16); otherwise the declared
 /// <see cref="ImportOptions.CsvEncoding"/>; otherwise UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what
 /// Excel writes for "CSV (Comma delimited)" on Western Windows), reported as a warning. Rows are numbered as Excel
-/// numbers them when it opens the file: one per record, a quoted line break staying inside its record.</remarks>
+/// numbers them when it opens the file: one per record, a quoted line break staying inside its record (each such value
+/// is noted on its row, see <see cref="CsvRecordReader"/>).</para>
+/// <para>Sheets are listed by file name, so two files that name the same sheet (<c>findings.csv</c> and
+/// <c>Findings.CSV</c>) are both listed and the importer reports them; the extension's case does not matter, and hidden
+/// files (such as the <c>._findings.csv</c> copies macOS leaves) are not sheets.</para></remarks>
 internal sealed class CsvWorkbookSource : WorkbookSource
 {
-    private readonly Dictionary<string, Func<byte[]>> _files = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _paths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Path, Func<byte[]> Read)> _files = new(StringComparer.Ordinal);
     private readonly List<string> _sheetNames = [];
     private readonly List<ImportProblem> _opening = [];
     private readonly ImportOptions _options;
@@ -21,7 +24,8 @@ internal sealed class CsvWorkbookSource : WorkbookSource
     public CsvWorkbookSource(string folder, ImportOptions options) : base(folder)
     {
         _options = options;
-        foreach (string path in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        var csvFiles = new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive, MatchType = MatchType.Simple };
+        foreach (string path in Directory.EnumerateFiles(folder, "*.csv", csvFiles).Order(StringComparer.Ordinal))
             Add(Path.GetFileName(path), path, () => System.IO.File.ReadAllBytes(path));
     }
 
@@ -47,30 +51,29 @@ internal sealed class CsvWorkbookSource : WorkbookSource
 
     private void Add(string fileName, string path, Func<byte[]> read)
     {
-        string sheet = SheetNameOf(fileName);
-        if (_files.ContainsKey(sheet)) return;
-        _files[sheet] = read;
-        _paths[sheet] = path;
-        _sheetNames.Add(sheet);
+        if (_files.TryAdd(fileName, (path, read))) _sheetNames.Add(fileName);
     }
 
     public override IReadOnlyList<string> SheetNames => _sheetNames;
 
     public override IEnumerable<ImportProblem> OpeningProblems => _opening;
 
+    /// <summary>Opens a sheet by its file name (as listed in <see cref="SheetNames"/>); the sheet is named after the
+    /// format sheet the file stands for.</summary>
     public override SheetSource OpenSheet(string name)
     {
+        var (path, read) = _files[name];
         byte[] bytes;
         try
         {
-            bytes = _files[name]();
+            bytes = read();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"{_paths[name]} cannot be read: {e.Message}", e);
+            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"{path} cannot be read: {e.Message}", e);
         }
-        string text = Decode(bytes, _paths[name], name);
-        return new CsvSheet(_paths[name], name, text);
+        string sheet = SheetNameOf(name);
+        return new CsvSheet(path, sheet, Decode(bytes, path, sheet));
     }
 
     private string Decode(byte[] bytes, string path, string sheet)
@@ -99,54 +102,15 @@ internal sealed class CsvWorkbookSource : WorkbookSource
     {
         public override IEnumerable<RawRow> ReadRows()
         {
-            char delimiter = DetectDelimiter(text);
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            int position = 0, number = 0;
-            while (position < text.Length)
+            var reader = new CsvRecordReader(text);
+            var cells = new List<RawCell>();
+            var quoted = new List<QuotedValue>();
+            int number = 0;
+            while (!reader.AtEnd)
             {
-                number++;
-                fields.Clear();
-                position = ReadRecord(text, position, delimiter, fields, field);
-                yield return new RawRow(number, fields.Select(f => new RawCell(f.Length == 0 ? null : f)).ToArray());
+                reader.ReadRecord(cells, quoted);
+                yield return new RawRow(++number, [.. cells]) { Quoting = quoted.Count == 0 ? null : [.. quoted] };
             }
-        }
-
-        /// <summary>Comma, unless the header line has none but has tabs or semicolons (Excel in comma-decimal locales saves with ';').</summary>
-        private static char DetectDelimiter(string text)
-        {
-            int end = text.IndexOfAny(['\r', '\n']);
-            ReadOnlySpan<char> header = end < 0 ? text : text.AsSpan(0, end);
-            if (header.Contains(',')) return ',';
-            if (header.Contains('\t')) return '\t';
-            return header.Contains(';') ? ';' : ',';
-        }
-
-        /// <summary>Reads one RFC 4180 record starting at <paramref name="position"/>; returns the position after its line break.</summary>
-        private static int ReadRecord(string text, int position, char delimiter, List<string> fields, StringBuilder field)
-        {
-            field.Clear();
-            bool quoted = false;
-            while (position < text.Length)
-            {
-                char c = text[position++];
-                if (quoted)
-                {
-                    if (c != '"') field.Append(c);
-                    else if (position < text.Length && text[position] == '"') { field.Append('"'); position++; }
-                    else quoted = false;
-                }
-                else if (c == '"' && field.Length == 0) quoted = true;
-                else if (c == delimiter) { fields.Add(field.ToString()); field.Clear(); }
-                else if (c is '\r' or '\n')
-                {
-                    if (c == '\r' && position < text.Length && text[position] == '\n') position++;
-                    break;
-                }
-                else field.Append(c);
-            }
-            fields.Add(field.ToString());
-            return position;
         }
     }
 }

@@ -22,6 +22,9 @@ internal readonly record struct RawCell(string? Text, CellFlags Flags = CellFlag
 /// <summary>One row as read from a file, with the row number Excel shows; <see cref="Cells"/> is indexed by column (A = 0).</summary>
 internal sealed record RawRow(int Number, RawCell[] Cells)
 {
+    /// <summary>For a CSV record, its quoted values that span lines or whose quotes are unbalanced; otherwise null.</summary>
+    public IReadOnlyList<QuotedValue>? Quoting { get; init; }
+
     public bool IsBlank
     {
         get
