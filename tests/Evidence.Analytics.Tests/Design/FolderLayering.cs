@@ -91,6 +91,9 @@ internal sealed class FolderLayering
             "Layering", trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
 
+        var declared = DeclaredNames(trees.Where(t => sources.ContainsKey(t.FilePath)));
+        bool MightReachOut(string folder, string name) =>
+            declared.TryGetValue(name, out var folders) && folders.Any(other => other != folder && (other.Length == 0 || layerOf[other] >= layerOf[folder]));
         var violations = new ConcurrentBag<LayerViolation>();
         var unbound = new ConcurrentBag<string>();
         Parallel.ForEach(trees.Where(t => sources.ContainsKey(t.FilePath)), tree =>
@@ -99,7 +102,8 @@ internal sealed class FolderLayering
             string folder = FolderOf(tree.FilePath);
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
-                if (node is not (SimpleNameSyntax or ImplicitObjectCreationExpressionSyntax))
+                // Binding is what takes the time, so only the names that something out of this folder's reach is declared by are bound.
+                if (!(node is SimpleNameSyntax name ? MightReachOut(folder, name.Identifier.ValueText) : node is ImplicitObjectCreationExpressionSyntax))
                     continue;
                 var info = model.GetSymbolInfo(node);
                 if ((info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is not { } symbol)
@@ -125,6 +129,49 @@ internal sealed class FolderLayering
         return violations.Distinct()
             .OrderBy(v => v.File, StringComparer.Ordinal).ThenBy(v => v.Line).ThenBy(v => v.TargetFile, StringComparer.Ordinal).ThenBy(v => v.Target, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>The names the sources declare types and members by (an attribute class also by its short name), each
+    /// with the folders declaring it; the aliases of using directives, which may stand for anything, with the folder "".
+    /// A name spelled otherwise cannot refer to these sources.</summary>
+    /// <remarks><c>var</c> and framework calls can carry a source type without naming it, but only from an expression
+    /// or a declaration that names it, which is checked where it is.</remarks>
+    private static Dictionary<string, HashSet<string>> DeclaredNames(IEnumerable<SyntaxTree> trees)
+    {
+        var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Add(string name, string folder)
+        {
+            if (!names.TryGetValue(name, out var folders))
+                names.Add(name, folders = new HashSet<string>(StringComparer.Ordinal));
+            folders.Add(folder);
+        }
+
+        foreach (var tree in trees)
+        {
+            string folder = FolderOf(tree.FilePath);
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                SyntaxToken? identifier = node switch
+                {
+                    BaseTypeDeclarationSyntax type => type.Identifier,
+                    DelegateDeclarationSyntax @delegate => @delegate.Identifier,
+                    MethodDeclarationSyntax method => method.Identifier,
+                    PropertyDeclarationSyntax property => property.Identifier,
+                    EventDeclarationSyntax @event => @event.Identifier,
+                    VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } field => field.Identifier,
+                    EnumMemberDeclarationSyntax member => member.Identifier,
+                    ParameterSyntax { Parent.Parent: TypeDeclarationSyntax } positional => positional.Identifier,
+                    UsingDirectiveSyntax { Alias: { } alias } => alias.Name.Identifier,
+                    _ => null,
+                };
+                if (identifier is not { ValueText: var text })
+                    continue;
+                Add(text, node is UsingDirectiveSyntax ? "" : folder);
+                if (node is ClassDeclarationSyntax && text.EndsWith("Attribute", StringComparison.Ordinal))
+                    Add(text[..^"Attribute".Length], folder);
+            }
+        }
+        return names;
     }
 
     private static int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
@@ -173,15 +220,21 @@ internal sealed class FolderLayering
         return (file, name);
     }
 
-    /// <summary>The framework's assemblies and the packages the library is built against.</summary>
+    /// <summary>The assemblies the library is built against, and those they reach (facades forward to the assemblies
+    /// that define their types), found from the built library: a compilation against all of the framework would take
+    /// twice as long.</summary>
     private static ImmutableArray<MetadataReference> LibraryReferences()
     {
-        string framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var frameworkAssemblies = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(path => string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal));
-        var packages = typeof(EvidenceBase).Assembly.GetReferencedAssemblies()
-            .Select(name => Assembly.Load(name).Location)
-            .Where(path => !string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal));
-        return [.. frameworkAssemblies.Concat(packages).Distinct(StringComparer.Ordinal).Select(path => MetadataReference.CreateFromFile(path))];
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<AssemblyName>(typeof(EvidenceBase).Assembly.GetReferencedAssemblies());
+        while (pending.TryDequeue(out var name))
+        {
+            var assembly = Assembly.Load(name);
+            if (!paths.Add(assembly.Location))
+                continue;
+            foreach (var reference in assembly.GetReferencedAssemblies())
+                pending.Enqueue(reference);
+        }
+        return [.. paths.Select(path => MetadataReference.CreateFromFile(path))];
     }
 }
