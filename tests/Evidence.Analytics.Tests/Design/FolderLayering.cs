@@ -19,9 +19,9 @@ internal sealed record LayerViolation(string File, int Line, string Target, stri
 }
 
 /// <summary>Checks that the files of a library use only what is declared in their own folder or in a lower layer. The
-/// sources are compiled together with Roslyn and every name in them (types, members, extension methods, attributes,
-/// <c>var</c>, target-typed <c>new()</c>) is bound to its declaration; the folder of the declaring file is what the
-/// reference depends on. A type declared as partial in several folders lives in the lowest of them (a higher folder may
+/// sources are compiled together with Roslyn and every name in them that could refer to a declaration out of its
+/// folder's reach (types, members, extension methods, attributes, target-typed <c>new()</c>) is bound to its
+/// declaration; the folder of the declaring file is what the reference depends on. A type declared as partial in several folders lives in the lowest of them (a higher folder may
 /// add members to it, as Display adds display members to model types). References in documentation comments do not
 /// count: they do not make the code depend on anything.</summary>
 internal sealed class FolderLayering
@@ -86,7 +86,7 @@ internal sealed class FolderLayering
         var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Value, ParseOptions, source.Key))
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "(implicit usings)"))
             .ToArray();
-        // Nullable analysis is off: it does not change what a name binds to and would triple the time taken.
+        // Nullable analysis is off: it does not change what a name binds to, only adds time.
         var compilation = CSharpCompilation.Create(
             "Layering", trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));

@@ -20,7 +20,7 @@ public sealed class LayeringTests
     /// <item><b>Charts</b> (SVG), <b>Export</b> (CSV), <b>Html</b> (the interactive map page): output of the analyses.</item>
     /// <item><b>Display</b>: notebook display of everything above, charts included (each type's <c>X.Display.cs</c>).</item>
     /// </list></remarks>
-    internal static readonly string[][] Layers =
+    private static readonly string[][] Layers =
     [
         ["Vocabulary"],
         ["Model"],
