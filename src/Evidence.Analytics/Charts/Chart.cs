@@ -10,8 +10,7 @@ namespace Evidence.Analytics;
 /// <para>Layout uses a fixed table of Helvetica/Arial character widths rather than the fonts installed, so text boxes are
 /// known exactly when the chart is written and labels are placed not to overlap.</para>
 /// </remarks>
-[TypeFormatterSource(typeof(DisplayFormatterSource<Chart>))]
-public abstract class Chart
+public abstract partial class Chart
 {
     private protected Chart(string title, ChartOptions options)
     {
