@@ -96,7 +96,23 @@ public sealed partial class EvidenceBase
     /// its Vocabulary sheet declares (with their synonyms) and any other term its records hold, so that text typed by a
     /// user ("--outcome Loneliness") is read as the review's workbook was.</summary>
     public ReviewVocabularies Vocabularies =>
-        _vocabularies ??= _declaredVocabularies.Covering(this);
+        _vocabularies ??= CoveringVocabularies();
+
+    /// <summary>The declared vocabularies, extended with every term this evidence base holds that they lack (a term made
+    /// in code rather than declared), so every term of the evidence base can be typed.</summary>
+    private ReviewVocabularies CoveringVocabularies()
+    {
+        var declared = _declaredVocabularies;
+        var types = declared.InterventionTypes;
+        foreach (var type in Interventions.SelectMany(i => i.Types).Distinct().Order()) types = types.Including(type);
+        var domains = declared.OutcomeDomains;
+        foreach (var domain in Findings.Select(f => f.Domain).Distinct().Order()) domains = domains.Including(domain);
+        var families = declared.ConfigurationFamilies;
+        foreach (var family in Configurations.Select(c => c.Family).Distinct().Order()) families = families.Including(family);
+        return ReferenceEquals(types, declared.InterventionTypes) && ReferenceEquals(domains, declared.OutcomeDomains) && ReferenceEquals(families, declared.ConfigurationFamilies)
+            ? declared
+            : new ReviewVocabularies(types, domains, families);
+    }
 
     /// <summary>The included studies, in the order given.</summary>
     public ImmutableArray<Study> Studies { get; }

@@ -32,21 +32,6 @@ public sealed class ReviewVocabularies
     /// <summary>The configuration families: the seeded ones, then those the review added.</summary>
     public Vocabulary<ConfigurationFamily> ConfigurationFamilies { get; }
 
-    /// <summary>These vocabularies, extended with every term an evidence base holds that they lack (a term made in code
-    /// rather than declared), so every term of the evidence base can be typed.</summary>
-    internal ReviewVocabularies Covering(EvidenceBase evidence)
-    {
-        var types = InterventionTypes;
-        foreach (var type in evidence.Interventions.SelectMany(i => i.Types).Distinct().Order()) types = types.Including(type);
-        var domains = OutcomeDomains;
-        foreach (var domain in evidence.Findings.Select(f => f.Domain).Distinct().Order()) domains = domains.Including(domain);
-        var families = ConfigurationFamilies;
-        foreach (var family in evidence.Configurations.Select(c => c.Family).Distinct().Order()) families = families.Including(family);
-        return ReferenceEquals(types, InterventionTypes) && ReferenceEquals(domains, OutcomeDomains) && ReferenceEquals(families, ConfigurationFamilies)
-            ? this
-            : new ReviewVocabularies(types, domains, families);
-    }
-
     /// <inheritdoc />
     public override string ToString() =>
         $"{InterventionTypes.Accepted.Count} intervention types, {OutcomeDomains.Accepted.Count} outcome domains, {ConfigurationFamilies.Accepted.Count} configuration families";

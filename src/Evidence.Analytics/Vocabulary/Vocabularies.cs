@@ -5,7 +5,7 @@ namespace Evidence.Analytics;
 /// <summary>The controlled vocabularies of the workbook format, each with the spellings it accepts.</summary>
 /// <remarks>These are the vocabularies the import, the CLI options and the extraction template share, so "rct", "RCT"
 /// and "Randomised controlled trial" mean the same wherever they are typed.</remarks>
-public static class Vocabularies
+public static partial class Vocabularies
 {
     // First: the vocabularies below check their spellings against the markers as they are built.
     /// <summary>The blank markers: text people type for "nothing here", which every cell reads as empty (a required
@@ -244,31 +244,6 @@ public static class Vocabularies
         Design, Timing, PublicationType, RiskOfBias, InterventionType, DeliveryFormat, DeliveryMode, Deliverer, ReferralRoute, YesNo,
         NeedsAssessment, FollowUp, TypologyLevel, OutcomeDomain, Direction, PrismaStage, ConfigurationFamily, DesignGroup,
     ];
-
-    /// <summary>The workbook columns that hold a vocabulary's values, as "Sheet: Column" ("Findings: Direction"); none
-    /// for a vocabulary only options and filters use (design groups).</summary>
-    public static IEnumerable<string> ColumnsOf(ControlledVocabulary vocabulary)
-    {
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        return from sheet in WorkbookFormat.Sheets
-               from column in sheet.Columns
-               where column.Kind == ColumnKind.Vocabulary ? column.Accepted.SequenceEqual(vocabulary.Accepted)
-                   : column.Kind == ColumnKind.YesNo && ReferenceEquals(vocabulary, YesNo)
-               select $"{sheet.Name}: {column.Header}";
-    }
-
-    /// <summary>The vocabulary of <see cref="All"/> named by its field ("direction of effect"), by the header of a
-    /// column that holds it ("Direction", "Types") or by the first words of its field when only one field starts so
-    /// ("typology"), ignoring case, spacing and punctuation; null when none is.</summary>
-    public static ControlledVocabulary? Find(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name)) return null;
-        string key = Vocabulary<string>.Key(name);
-        var starting = All.Where(v => Vocabulary<string>.Key(v.Field).StartsWith(key + " ", StringComparison.Ordinal)).Take(2).ToList();
-        return All.FirstOrDefault(v => Vocabulary<string>.Key(v.Field) == key)
-            ?? All.FirstOrDefault(v => ColumnsOf(v).Any(c => Vocabulary<string>.Key(c[(c.IndexOf(": ", StringComparison.Ordinal) + 2)..]) == key))
-            ?? (starting.Count == 1 ? starting[0] : null);
-    }
 
     /// <summary>Whether text (ignoring case and surrounding spaces) is one of the <see cref="BlankMarkers"/>.</summary>
     /// <remarks>Called for every cell read, so it neither allocates nor normalises: the markers are short, and most cells are not.</remarks>
