@@ -43,6 +43,9 @@ internal sealed class CorpusRun : IDisposable
         return failures;
     }
 
+    /// <summary>The library's import of an input (written to disk as the CLI reads it).</summary>
+    public ImportResult Import(CorpusInput input) => EvidenceWorkbook.Read(Write(input));
+
     public async Task<List<string>> Check(CorpusInput input)
     {
         string path = Write(input);

@@ -62,6 +62,24 @@ public sealed class MutationCorpusTests
         RunFamily("csv", "CSV quote and encoding faults");
 
     [Fact]
+    public void Corpus_EmptyRequiredSheet_GivesTheSameSheetErrorInXlsxAndCsv()
+    {
+        // Issue 12: a Findings sheet holding only its header validated while an empty findings.csv was rejected.
+        using var run = new CorpusRun();
+        var empty = MutationCorpus.Family("sheet").Where(i => i.Kind is "required sheet holds only its header" or "required sheet empty").ToList();
+        var differences = new List<string>();
+        foreach (var pair in empty.GroupBy(i => (i.Kind, Sheet: i.Expected.SheetErrors.Single())))
+        {
+            var kinds = pair.ToDictionary(i => i.Form, i => string.Join(", ", run.Import(i).Errors
+                .Where(p => p.Sheet == pair.Key.Sheet && (p.Row is null || p.Row <= 1)).Select(p => p.Kind).Distinct().Order()));
+            if (kinds[InputForm.Xlsx] != kinds[InputForm.Csv] || kinds[InputForm.Xlsx].Length == 0)
+                differences.Add($"{pair.Key.Kind}, {pair.Key.Sheet}: xlsx [{kinds[InputForm.Xlsx]}], csv [{kinds[InputForm.Csv]}]");
+        }
+        Assert.Equal(4, empty.GroupBy(i => (i.Kind, i.Expected.SheetErrors.Single())).Count());
+        Assert.True(differences.Count == 0, "Sheet-level errors of an empty required sheet, by form:\n" + string.Join("\n", differences));
+    }
+
+    [Fact]
     public void CellFault_AnyGeneratedFault_IsReportedAtItsCellInXlsxAndCsv()
     {
         using var run = new CorpusRun();
