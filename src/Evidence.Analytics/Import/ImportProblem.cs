@@ -49,6 +49,9 @@ public enum ProblemKind
     Encoding,
     /// <summary>A sheet of the format that this version does not import yet; its rows are not imported (a warning).</summary>
     SheetNotImported,
+    /// <summary>An .xlsx sheet gives one cell twice in a row (two <c>&lt;c r="B5"&gt;</c> elements, which Excel never writes),
+    /// so which value was meant is unknown.</summary>
+    DuplicateCell,
 }
 
 /// <summary>How serious an import problem is.</summary>

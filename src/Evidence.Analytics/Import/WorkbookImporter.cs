@@ -88,6 +88,8 @@ internal static class WorkbookImporter
                 $"The {parser.Format.Name} sheet is empty; it needs a header row with the columns {string.Join("; ", parser.Format.Columns.Where(c => c.Required).Select(c => c.Header))}.");
         }
         sheet.ReportMerged(source.MergedRanges);
+        foreach (var duplicate in source.DuplicateCells)
+            sheet.Problem(ProblemKind.DuplicateCell, ProblemSeverity.Error, duplicate.Row, duplicate.Column, duplicate.Second, duplicate.Message);
         parser.EndSheet(sheet, context);
         progress?.Report(new ImportProgress(source.Name, sheet.RowsRead));
     }
