@@ -103,6 +103,13 @@ public sealed class DamagedInputCommandTests
             Assert.Equal(EvidenceCli.UsageError, exit);
             Assert.Equal("", output);
             Assert.Equal($"error: {Path.GetFileName(path)}: {Sentence}{Environment.NewLine}", error);
+
+            (exit, output, _) = await CliRunner.Run("agreement", path, "--json");
+            Assert.Equal(EvidenceCli.UsageError, exit);
+            using var json = JsonDocument.Parse(output);
+            Assert.False(json.RootElement.GetProperty("valid").GetBoolean());
+            var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+            Assert.Equal(("unreadableFile", Sentence), (problem.GetProperty("kind").GetString(), problem.GetProperty("message").GetString()));
         }
         finally
         {
