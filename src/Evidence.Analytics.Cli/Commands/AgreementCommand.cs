@@ -31,30 +31,39 @@ internal static class AgreementCommand
                 return EvidenceCli.UsageError;
             }
             string path = parseResult.GetValue(file)!;
-            ScreeningImport import;
-            try
-            {
-                import = ScreeningFile.Read(path, confidence);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"{path}: cannot be read: {e.Message}");
-                return EvidenceCli.UsageError;
-            }
+            bool asJson = parseResult.GetValue(json);
+            var import = ScreeningFile.Read(path, confidence);
             if (!import.IsValid)
             {
                 foreach (var problem in import.Problems) error.WriteLine(problem);
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{import.Problems.Length} problem(s) in {Path.GetFileName(path)}; agreement not computed."));
-                // A file that could not be opened as CSV or a workbook at all is a usage error, like an unreadable evidence workbook.
-                return import.Problems is [{ Row: null, Column: null, Message: var m }] && m.StartsWith("The file cannot be read", StringComparison.Ordinal)
-                    ? EvidenceCli.UsageError
-                    : EvidenceCli.InputProblems;
+                // A file that cannot be read at all is a usage error, like an unreadable evidence workbook: its one sentence says it all.
+                bool refused = EvidenceInput.IsRefused(import.Problems);
+                if (!refused)
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{import.Problems.Length} problem(s) in {Path.GetFileName(path)}; agreement not computed."));
+                if (asJson) output.WriteLine(ProblemsJson(Path.GetFileName(path), import));
+                return refused ? EvidenceCli.UsageError : EvidenceCli.InputProblems;
             }
             var agreement = import.Agreement!;
-            output.WriteLine(parseResult.GetValue(json) ? ToJson(agreement) : agreement.ToString());
+            output.WriteLine(asJson ? ToJson(agreement) : agreement.ToString());
             return EvidenceCli.Success;
         });
         return command;
+    }
+
+    /// <summary>A screening file's problems as JSON, in the shape of <c>evidence validate --json</c>: file, valid, errors, problems.</summary>
+    internal static string ProblemsJson(string file, ScreeningImport import)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", file);
+            writer.WriteBoolean("valid", import.IsValid);
+            writer.WriteNumber("errors", import.Problems.Count(p => p.IsError));
+            ValidateCommand.WriteProblems(writer, import.Problems);
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>The statistics as indented camelCase JSON; kappa's statistics are null when kappa is undefined.</summary>

@@ -23,11 +23,13 @@ internal static class EvidenceInput
     /// <param name="path">The FILE argument.</param>
     /// <param name="quiet">True in machine-readable modes (--json): no progress display, warnings not printed.</param>
     /// <param name="exitCode">When null is returned, the exit code to return.</param>
-    public static EvidenceBase? Load(ParseResult parseResult, string path, bool quiet, out int exitCode) =>
-        LoadValid(parseResult, path, quiet, out exitCode)?.Evidence;
+    /// <param name="json">True for --json: when the workbook has errors or cannot be read, the output also gets
+    /// <c>evidence validate --json</c>'s object, so a program reading the output always gets JSON.</param>
+    public static EvidenceBase? Load(ParseResult parseResult, string path, bool quiet, out int exitCode, bool json = false) =>
+        LoadValid(parseResult, path, quiet, out exitCode, json)?.Evidence;
 
     /// <summary>As <see cref="Load"/>, but returns the whole import result (with its row counts) when it is valid.</summary>
-    public static ImportResult? LoadValid(ParseResult parseResult, string path, bool quiet, out int exitCode)
+    public static ImportResult? LoadValid(ParseResult parseResult, string path, bool quiet, out int exitCode, bool json = false)
     {
         var result = Read(parseResult, path, quiet);
         var error = parseResult.InvocationConfiguration.Error;
@@ -40,10 +42,22 @@ internal static class EvidenceInput
             }
             return result;
         }
-        foreach (var problem in result.Problems) error.WriteLine(problem);
-        error.WriteLine(Tally(result));
+        WriteProblems(error, result);
+        if (json) parseResult.InvocationConfiguration.Output.WriteLine(ValidateCommand.ToJson(result));
         return null;
     }
+
+    /// <summary>Every problem, one a line, then the tally; a file that cannot be read at all gets its one sentence only
+    /// (a tally of "0 of 0 rows imported" would say nothing more).</summary>
+    public static void WriteProblems(TextWriter writer, ImportResult result)
+    {
+        foreach (var problem in result.Problems) writer.WriteLine(problem);
+        if (!IsRefused(result.Errors)) writer.WriteLine(Tally(result));
+    }
+
+    /// <summary>Whether problems include a file that cannot be read at all (missing, damaged, not a workbook, refused as too large).</summary>
+    public static bool IsRefused(IEnumerable<ImportProblem> problems) =>
+        problems.Any(p => p.IsError && p.Kind is ProblemKind.UnreadableFile or ProblemKind.TooLarge);
 
     /// <summary>Imports a workbook, with a progress display when the output is an interactive terminal and the file is large.</summary>
     public static ImportResult Read(ParseResult parseResult, string path, bool quiet)
@@ -63,7 +77,7 @@ internal static class EvidenceInput
     /// <summary>0 when valid; 2 when the file cannot be read at all (missing, damaged, refused as too large); 1 otherwise.</summary>
     public static int ExitCode(ImportResult result) =>
         result.IsValid ? EvidenceCli.Success
-        : result.Errors.Any(p => p.Kind is ProblemKind.UnreadableFile or ProblemKind.TooLarge) ? EvidenceCli.UsageError
+        : IsRefused(result.Errors) ? EvidenceCli.UsageError
         : EvidenceCli.InputProblems;
 
     /// <summary>"3 errors and 1 warning in sample.xlsx; 117 of 120 rows imported."</summary>

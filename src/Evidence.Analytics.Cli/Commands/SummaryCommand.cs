@@ -22,7 +22,7 @@ internal static class SummaryCommand
         command.SetAction(parseResult =>
         {
             bool asJson = parseResult.GetValue(json);
-            var evidence = EvidenceInput.Load(parseResult, parseResult.GetValue(file)!, asJson, out int exitCode);
+            var evidence = EvidenceInput.Load(parseResult, parseResult.GetValue(file)!, asJson, out int exitCode, json: asJson);
             if (evidence is null) return exitCode;
             var summary = EvidenceCounts.Of(evidence);
             var output = parseResult.InvocationConfiguration.Output;

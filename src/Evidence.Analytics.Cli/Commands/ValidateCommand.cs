@@ -26,12 +26,14 @@ internal static class ValidateCommand
             {
                 output.WriteLine(ToJson(result));
             }
-            else
+            else if (result.IsValid)
             {
                 foreach (var problem in result.Problems) output.WriteLine(problem);
-                output.WriteLine(result.IsValid
-                    ? $"{result.File} is valid. {EvidenceInput.Tally(result)}"
-                    : EvidenceInput.Tally(result));
+                output.WriteLine($"{result.File} is valid. {EvidenceInput.Tally(result)}");
+            }
+            else
+            {
+                EvidenceInput.WriteProblems(output, result);
             }
             return EvidenceInput.ExitCode(result);
         });
@@ -63,26 +65,32 @@ internal static class ValidateCommand
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
-            writer.WriteStartArray("problems");
-            foreach (var problem in result.Problems)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("severity", problem.IsError ? "error" : "warning");
-                writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(problem.Kind.ToString()));
-                writer.WriteString("file", problem.File);
-                WriteOptional(writer, "sheet", problem.Sheet);
-                if (problem.Row is { } row) writer.WriteNumber("row", row);
-                else writer.WriteNull("row");
-                WriteOptional(writer, "column", problem.Column);
-                WriteOptional(writer, "cell", problem.Cell);
-                WriteOptional(writer, "value", problem.Value);
-                writer.WriteString("message", problem.Message);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            WriteProblems(writer, result.Problems);
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The "problems" array: each problem's severity, kind, file, sheet, row, column, cell, value and message.</summary>
+    internal static void WriteProblems(Utf8JsonWriter writer, IEnumerable<ImportProblem> problems)
+    {
+        writer.WriteStartArray("problems");
+        foreach (var problem in problems)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("severity", problem.IsError ? "error" : "warning");
+            writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(problem.Kind.ToString()));
+            writer.WriteString("file", problem.File);
+            WriteOptional(writer, "sheet", problem.Sheet);
+            if (problem.Row is { } row) writer.WriteNumber("row", row);
+            else writer.WriteNull("row");
+            WriteOptional(writer, "column", problem.Column);
+            WriteOptional(writer, "cell", problem.Cell);
+            WriteOptional(writer, "value", problem.Value);
+            writer.WriteString("message", problem.Message);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

@@ -22,15 +22,15 @@ public static class EvidenceWorkbook
         ArgumentNullException.ThrowIfNull(path);
         options ??= ImportOptions.Default;
         if (Directory.Exists(path))
-            return WorkbookImporter.Run(path, options, () => new CsvWorkbookSource(path, options));
+            return Run(path, options, () => new CsvWorkbookSource(path, options));
         if (!File.Exists(path))
             return WorkbookImporter.Failed(path, ProblemKind.UnreadableFile, $"There is no file or folder '{path}'.");
         if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
         {
             string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            return WorkbookImporter.Run(Path.GetDirectoryName(path) is { Length: > 0 } relative ? relative : ".", options, () => new CsvWorkbookSource(folder, options));
+            return Run(Path.GetDirectoryName(path) is { Length: > 0 } relative ? relative : ".", options, () => new CsvWorkbookSource(folder, options));
         }
-        return WorkbookImporter.Run(path, options, () =>
+        return Run(path, options, () =>
         {
             FileStream stream;
             try
@@ -41,7 +41,7 @@ public static class EvidenceWorkbook
             {
                 throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file cannot be opened: {e.Message}", e);
             }
-            return OpenWorkbook(stream, path, options);
+            return WorkbookSource.OpenWorkbook(stream, path, options);
         });
     }
 
@@ -55,27 +55,24 @@ public static class EvidenceWorkbook
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= ImportOptions.Default;
         if (string.Equals(Path.GetExtension(fileName), ".csv", StringComparison.OrdinalIgnoreCase))
-            return WorkbookImporter.Run(fileName, options, () => new CsvWorkbookSource(stream, fileName, options));
-        return WorkbookImporter.Run(fileName, options, () =>
+            return Run(fileName, options, () => new CsvWorkbookSource(stream, fileName, options));
+        return Run(fileName, options, () =>
         {
             var buffered = new MemoryStream();
             stream.CopyTo(buffered);
             buffered.Position = 0;
-            return OpenWorkbook(buffered, fileName, options);
+            return WorkbookSource.OpenWorkbook(buffered, fileName, options);
         });
     }
 
-    private static WorkbookSource OpenWorkbook(Stream stream, string file, ImportOptions options)
+    /// <summary>Runs the import; a file that cannot be read (damaged, truncated, not a workbook, refused as too large) is
+    /// refused whole, with that one problem: what was read before the damage showed is not evidence, and problems found
+    /// in it would only mislead.</summary>
+    private static ImportResult Run(string file, ImportOptions options, Func<WorkbookSource> open)
     {
-        Span<byte> magic = stackalloc byte[4];
-        int read = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
-        stream.Position = 0;
-        if (read == 4 && magic.SequenceEqual((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
-            return new XlsxWorkbookSource(stream, file, options);
-        if (read == 4 && magic.SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
-            return new XlsWorkbookSource(stream, file, options);
-        stream.Dispose();
-        throw new WorkbookUnreadableException(ProblemKind.UnreadableFile,
-            "The file is not an Excel workbook (.xlsx or .xls); give a workbook, a folder of CSV files, or one CSV file of such a folder.");
+        var result = WorkbookImporter.Run(file, options, open);
+        var refusal = result.Problems.FirstOrDefault(p => p.IsError && p.Sheet is null && p.Row is null
+            && p.Kind is ProblemKind.UnreadableFile or ProblemKind.TooLarge);
+        return refusal is null ? result : new ImportResult(result.File, null, [refusal], []);
     }
 }

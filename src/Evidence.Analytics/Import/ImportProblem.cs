@@ -66,6 +66,9 @@ public enum ProblemKind
     /// <summary>A CSV quote is never closed, closes in the middle of a value, or takes in lines that look like rows: lines
     /// were merged into one cell. The lines taken in are counted as rows read and reported.</summary>
     UnbalancedQuote,
+    /// <summary>An .xlsx sheet gives one cell twice in a row (two <c>&lt;c r="B5"&gt;</c> elements, which Excel never writes),
+    /// so which value was meant is unknown.</summary>
+    DuplicateCell,
 }
 
 /// <summary>How serious an import problem is.</summary>

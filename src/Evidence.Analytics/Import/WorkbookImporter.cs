@@ -138,6 +138,8 @@ internal static class WorkbookImporter
             if (progress is not null && sheet.RowsRead % ProgressEvery == 0) progress.Report(new ImportProgress(source.Name, sheet.RowsRead));
         }
         sheet.ReportMerged(source.MergedRanges);
+        foreach (var duplicate in source.DuplicateCells)
+            sheet.Problem(ProblemKind.DuplicateCell, ProblemSeverity.Error, duplicate.Row, duplicate.Column, duplicate.Second, duplicate.Message);
         parser.EndSheet(sheet, context);
         progress?.Report(new ImportProgress(source.Name, sheet.RowsRead));
     }

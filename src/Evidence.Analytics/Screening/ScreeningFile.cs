@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
-using ExcelDataReader;
+using Evidence.Analytics.Import;
 
 namespace Evidence.Analytics;
 
@@ -13,6 +12,10 @@ namespace Evidence.Analytics;
 /// "Excluded", "yes", "0").</para>
 /// <para>A workbook is read from its sheet named "Screening" or "Decisions", otherwise its first sheet. The first screener
 /// in the file is the table's "first" screener.</para>
+/// <para>Files are read by the same sources as evidence workbooks (<see cref="EvidenceWorkbook"/>), with the same
+/// <see cref="ImportOptions"/> limits (uncompressed size, compression ratio, cells), the same refusal of damaged,
+/// truncated and wrongly typed files (one <see cref="ProblemKind.UnreadableFile"/> or <see cref="ProblemKind.TooLarge"/>
+/// problem), and problems located the same way: file, sheet, row, column heading, cell and value.</para>
 /// </remarks>
 public static class ScreeningFile
 {
@@ -25,134 +28,119 @@ public static class ScreeningFile
         (Field.Decision, "decision", ["vote", "screening decision", "include exclude", "label", "judgement", "judgment"]),
     ]);
 
-    static ScreeningFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    /// <summary>Reads a .csv, .tsv, .xlsx or .xls file.</summary>
+    /// <summary>Reads a .csv, .tsv, .txt, .xlsx or .xls file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="level">The confidence level for κ's interval.</param>
-    /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static ScreeningImport Read(string path, double level = 0.95)
+    /// <param name="options">Size limits (and the encoding of a CSV file); null for the defaults.</param>
+    /// <remarks>A file that is missing or cannot be opened is a <see cref="ProblemKind.UnreadableFile"/> problem.</remarks>
+    public static ScreeningImport Read(string path, double level = 0.95, ImportOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = File.OpenRead(path);
-        return Read(stream, Path.GetFileName(path), level);
+        Proportion.CheckLevel(level);
+        options ??= ImportOptions.Default;
+        string file = Path.GetFileName(path);
+        if (!File.Exists(path)) return Refused(file, ProblemKind.UnreadableFile, $"There is no file '{path}'.");
+        return Read(file, level, options, () =>
+        {
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file cannot be opened ({WorkbookUnreadableException.Reason(e)}).", e);
+            }
+            if (!IsText(file)) return WorkbookSource.OpenWorkbook(stream, file, options);
+            using (stream) return new CsvWorkbookSource(stream, file, options);
+        });
     }
 
-    /// <summary>Reads from a stream; the file name decides the format (.csv/.tsv/.txt as text, otherwise a workbook) and appears in problems.</summary>
-    public static ScreeningImport Read(Stream stream, string fileName, double level = 0.95)
+    /// <summary>Reads from a stream; the file name decides the format (.csv/.tsv/.txt as text, otherwise a workbook,
+    /// recognised by its content) and appears in problems.</summary>
+    /// <param name="stream">The content; read to the end but not closed.</param>
+    /// <param name="fileName">The file's name.</param>
+    /// <param name="level">The confidence level for κ's interval.</param>
+    /// <param name="options">Size limits (and the encoding of a CSV file); null for the defaults.</param>
+    public static ScreeningImport Read(Stream stream, string fileName, double level = 0.95, ImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         Proportion.CheckLevel(level);
-        string extension = Path.GetExtension(fileName).ToLowerInvariant();
-        bool text = extension is ".csv" or ".tsv" or ".txt";
-        var problems = ImmutableArray.CreateBuilder<ScreeningProblem>();
-        List<object?[]> rows;
-        string? sheet = null;
+        options ??= ImportOptions.Default;
+        return Read(fileName, level, options, () =>
+        {
+            if (IsText(fileName)) return new CsvWorkbookSource(stream, fileName, options);
+            var buffered = new MemoryStream();
+            stream.CopyTo(buffered);
+            buffered.Position = 0;
+            return WorkbookSource.OpenWorkbook(buffered, fileName, options);
+        });
+    }
+
+    private static bool IsText(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".csv" or ".tsv" or ".txt";
+
+    private static ScreeningImport Refused(string file, ProblemKind kind, string message) =>
+        new([], [new ImportProblem(kind, ProblemSeverity.Error, file, null, null, null, null, null, message)], null);
+
+    /// <summary>Reads the decisions sheet's rows through a workbook source, then parses them.</summary>
+    private static ScreeningImport Read(string file, double level, ImportOptions options, Func<WorkbookSource> open)
+    {
+        var rows = new List<RawRow>();
+        SheetSource sheet;
+        string? sheetName;
+        var opening = new List<ImportProblem>();
         try
         {
-            using var reader = text
-                ? ExcelReaderFactory.CreateCsvReader(stream, new ExcelReaderConfiguration
+            using var source = open();
+            string? name = source.SheetNames.FirstOrDefault(n => n.Equals("Screening", StringComparison.OrdinalIgnoreCase) || n.Equals("Decisions", StringComparison.OrdinalIgnoreCase))
+                ?? (source.SheetNames.Count > 0 ? source.SheetNames[0] : null);
+            if (name is null) return Refused(file, ProblemKind.MissingSheet, "The workbook has no sheets.");
+            sheet = source.OpenSheet(name);
+            long cells = 0;
+            foreach (var row in sheet.ReadRows())
+            {
+                foreach (var cell in row.Cells)
                 {
-                    FallbackEncoding = Encoding.UTF8,
-                    AutodetectSeparators = extension == ".tsv" ? ['\t'] : [',', ';', '\t'],
-                })
-                : ExcelReaderFactory.CreateReader(stream);
-            rows = ReadSheet(reader, text, out sheet);
+                    if (!cell.IsBlank && ++cells > options.MaxCells)
+                        throw new WorkbookUnreadableException(ProblemKind.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                            $"The file is refused: it holds more than {options.MaxCells:N0} non-empty cells, far more than a screening file; split it."));
+                }
+                rows.Add(row);
+            }
+            // Only errors: a screening file has no warnings (the agreement is computed only from a file without problems).
+            opening.AddRange(source.OpeningProblems.Where(p => p.IsError));
+            sheetName = source is CsvWorkbookSource ? null : name;
         }
-        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException or ArgumentException)
+        catch (WorkbookUnreadableException e)
         {
-            problems.Add(new ScreeningProblem(fileName, null, null, null, null, $"The file cannot be read as {(text ? "CSV" : "a workbook")}: {e.Message}"));
-            return new ScreeningImport([], problems.ToImmutable(), null);
+            return Refused(file, e.Kind, e.Message);
         }
-        return Parse(rows, fileName, sheet, level, problems);
+        var problems = ImmutableArray.CreateBuilder<ImportProblem>();
+        problems.AddRange(opening);
+        return new SheetReader(file, sheetName, problems).Parse(rows, sheet.MergedRanges, sheet.DuplicateCells, level);
     }
 
     /// <summary>Measures agreement from decisions already in memory (two screeners, each deciding every record once).</summary>
     public static ScreeningImport FromDecisions(IEnumerable<ScreeningRecord> decisions, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var problems = ImmutableArray.CreateBuilder<ScreeningProblem>();
+        var problems = ImmutableArray.CreateBuilder<ImportProblem>();
         var list = decisions.ToImmutableArray();
         return Pair(list, "decisions", null, level, problems);
     }
 
-    private static List<object?[]> ReadSheet(IExcelDataReader reader, bool text, out string? sheet)
+    private static ScreeningImport Pair(ImmutableArray<ScreeningRecord> decisions, string file, string? sheet, double level,
+        ImmutableArray<ImportProblem>.Builder problems, IReadOnlyDictionary<Field, (int Index, string Heading)>? columns = null)
     {
-        sheet = null;
-        if (!text)
+        ImportProblem Problem(ProblemKind kind, ScreeningRecord? decision, Field field, string? value, string message)
         {
-            // Prefer a sheet named for its content; otherwise the first.
-            int chosen = 0, position = 0;
-            do
-            {
-                if (reader.Name is { } name && (name.Equals("Screening", StringComparison.OrdinalIgnoreCase) || name.Equals("Decisions", StringComparison.OrdinalIgnoreCase)))
-                {
-                    chosen = position;
-                    break;
-                }
-                position++;
-            } while (reader.NextResult());
-            reader.Reset();
-            for (int i = 0; i < chosen; i++) reader.NextResult();
-            sheet = reader.Name;
-        }
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
-
-    private static ScreeningImport Parse(List<object?[]> rows, string file, string? sheet, double level, ImmutableArray<ScreeningProblem>.Builder problems)
-    {
-        int headerRow = rows.FindIndex(r => r.Any(v => !string.IsNullOrWhiteSpace(Text(v))));
-        if (headerRow < 0)
-        {
-            problems.Add(new ScreeningProblem(file, sheet, null, null, null, "The file is empty; expected columns 'record id', 'screener' and 'decision'."));
-            return new ScreeningImport([], problems.ToImmutable(), null);
-        }
-        var header = rows[headerRow];
-        var columns = new Dictionary<Field, int>();
-        var headings = new Dictionary<Field, string>();
-        for (int i = 0; i < header.Length; i++)
-        {
-            string heading = Text(header[i]);
-            if (Headings.TryParse(heading, out var field) && columns.TryAdd(field, i)) headings[field] = heading;
-        }
-        var missing = Enum.GetValues<Field>().Where(f => !columns.ContainsKey(f)).Select(f => $"'{Headings.Label(f)}'").ToList();
-        if (missing.Count > 0)
-        {
-            problems.Add(new ScreeningProblem(file, sheet, headerRow + 1, null, null,
-                $"No column for {string.Join(" and ", missing)}; the headings are: {string.Join(", ", header.Select(Text).Where(h => h.Length > 0).Select(h => $"'{h}'"))}."));
-            return new ScreeningImport([], problems.ToImmutable(), null);
+            int? row = decision is { Row: > 0 } ? decision.Row : null;
+            string heading = columns?[field].Heading ?? Headings.Label(field);
+            string? cell = row is { } r && columns is not null ? CellReference.Of(r, columns[field].Index) : null;
+            return new ImportProblem(kind, ProblemSeverity.Error, file, sheet, row, heading, cell, value, message);
         }
 
-        var decisions = ImmutableArray.CreateBuilder<ScreeningRecord>();
-        for (int r = headerRow + 1; r < rows.Count; r++)
-        {
-            var row = rows[r];
-            int rowNumber = r + 1;
-            string record = Cell(row, columns[Field.Record]), screener = Cell(row, columns[Field.Screener]), decision = Cell(row, columns[Field.Decision]);
-            if (record.Length == 0 && screener.Length == 0 && decision.Length == 0) continue; // blank line
-            bool ok = true;
-            if (record.Length == 0) { problems.Add(new ScreeningProblem(file, sheet, rowNumber, headings[Field.Record], "", "The record id is blank.")); ok = false; }
-            if (screener.Length == 0) { problems.Add(new ScreeningProblem(file, sheet, rowNumber, headings[Field.Screener], "", "The screener is blank.")); ok = false; }
-            if (!ScreeningDecisions.Vocabulary.TryParse(decision, out var parsed))
-            {
-                problems.Add(new ScreeningProblem(file, sheet, rowNumber, headings[Field.Decision], decision, ScreeningDecisions.Vocabulary.UnknownMessage(decision)));
-                ok = false;
-            }
-            if (ok) decisions.Add(new ScreeningRecord(record, screener, parsed, rowNumber));
-        }
-        return Pair(decisions.ToImmutable(), file, sheet, level, problems);
-    }
-
-    private static ScreeningImport Pair(ImmutableArray<ScreeningRecord> decisions, string file, string? sheet, double level, ImmutableArray<ScreeningProblem>.Builder problems)
-    {
         var screeners = new List<string>();
         var byRecord = new Dictionary<string, (ScreeningRecord? First, ScreeningRecord? Second)>(StringComparer.OrdinalIgnoreCase);
         var recordOrder = new List<string>();
@@ -163,7 +151,7 @@ public static class ScreeningFile
             {
                 if (screeners.Count == 2)
                 {
-                    problems.Add(new ScreeningProblem(file, sheet, RowOf(decision), "screener", decision.Screener,
+                    problems.Add(Problem(ProblemKind.InvalidValue, decision, Field.Screener, decision.Screener,
                         $"A third screener; agreement is measured between exactly two (already found {screeners[0]} and {screeners[1]})."));
                     continue;
                 }
@@ -175,14 +163,14 @@ public static class ScreeningFile
             var existing = who == 0 ? pair.First : pair.Second;
             if (existing is not null)
             {
-                problems.Add(new ScreeningProblem(file, sheet, RowOf(decision), "record id", id,
+                problems.Add(Problem(ProblemKind.DuplicateId, decision, Field.Record, id,
                     $"{screeners[who]} already decided record {id}{(existing.Row > 0 ? " on row " + existing.Row.ToString(CultureInfo.InvariantCulture) : "")} ({existing.Decision.Label()}); each screener decides each record once."));
                 continue;
             }
             byRecord[id] = who == 0 ? (decision, pair.Second) : (pair.First, decision);
         }
         if (screeners.Count < 2 && decisions.Length > 0)
-            problems.Add(new ScreeningProblem(file, sheet, null, "screener", null, $"Only one screener ({screeners[0]}) is in the file; agreement needs two."));
+            problems.Add(Problem(ProblemKind.InvalidValue, null, Field.Screener, null, $"Only one screener ({screeners[0]}) is in the file; agreement needs two."));
 
         int a = 0, b = 0, c = 0, d = 0;
         foreach (string id in recordOrder)
@@ -193,7 +181,7 @@ public static class ScreeningFile
                 if (screeners.Count == 2)
                 {
                     var only = (first ?? second)!;
-                    problems.Add(new ScreeningProblem(file, sheet, RowOf(only), "record id", id,
+                    problems.Add(Problem(ProblemKind.MissingValue, only, Field.Record, id,
                         $"Record {id} was screened by {only.Screener} only; {(first is null ? screeners[0] : screeners[1])}'s decision is missing."));
                 }
                 continue;
@@ -207,20 +195,100 @@ public static class ScreeningFile
             }
         }
         if (decisions.IsEmpty && problems.Count == 0)
-            problems.Add(new ScreeningProblem(file, sheet, null, null, null, "The file has no decisions."));
+            problems.Add(new ImportProblem(ProblemKind.MissingValue, ProblemSeverity.Error, file, sheet, null, null, null, null, "The file has no decisions."));
         var agreement = problems.Count == 0 ? ScreeningAgreement.FromCounts(a, b, c, d, level, screeners[0], screeners[1]) : null;
         return new ScreeningImport(decisions, problems.ToImmutable(), agreement);
     }
 
-    private static int? RowOf(ScreeningRecord decision) => decision.Row > 0 ? decision.Row : null;
-
-    private static string Cell(object?[] row, int column) => column < row.Length ? Text(row[column]) : "";
-
-    private static string Text(object? value) => value switch
+    /// <summary>Parses the rows of a decisions sheet, as a workbook source read them, into decisions and problems.</summary>
+    private sealed class SheetReader(string file, string? sheet, ImmutableArray<ImportProblem>.Builder problems)
     {
-        null => "",
-        double number when number == Math.Floor(number) && Math.Abs(number) < 1e15 => number.ToString("0", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture).Trim(),
-        _ => value.ToString()?.Trim() ?? "",
-    };
+        private string?[] _headings = [];
+
+        private string HeadingAt(int column) =>
+            column < _headings.Length && _headings[column] is { Length: > 0 } heading ? heading : "column " + CellReference.Column(column);
+
+        private void Problem(ProblemKind kind, int? row, int column, string? value, string message) =>
+            problems.Add(new ImportProblem(kind, ProblemSeverity.Error, file, sheet, row, column >= 0 ? HeadingAt(column) : null,
+                column >= 0 && row is { } r ? CellReference.Of(r, column) : null, value, message));
+
+        public ScreeningImport Parse(List<RawRow> rows, IReadOnlyList<MergedRange> merged, IReadOnlyList<DuplicateCell> duplicates, double level)
+        {
+            var header = rows.FirstOrDefault(r => r.Cells.Any(c => Text(c).Length > 0 || (c.Flags & CellFlags.Error) != 0));
+            if (header is null)
+            {
+                Problem(ProblemKind.MissingColumn, null, -1, null, "The file is empty; expected columns 'record id', 'screener' and 'decision'.");
+                return new ScreeningImport([], problems.ToImmutable(), null);
+            }
+            _headings = [.. header.Cells.Select(c => (string?)Text(c))];
+            var columns = new Dictionary<Field, (int Index, string Heading)>();
+            for (int i = 0; i < _headings.Length; i++)
+            {
+                if (Headings.TryParse(_headings[i], out var field)) columns.TryAdd(field, (i, _headings[i]!));
+            }
+            var missing = Enum.GetValues<Field>().Where(f => !columns.ContainsKey(f)).Select(f => $"'{Headings.Label(f)}'").ToList();
+            if (missing.Count > 0)
+            {
+                Problem(ProblemKind.MissingColumn, header.Number, -1, null,
+                    $"No column for {string.Join(" and ", missing)}; the headings are: {string.Join(", ", _headings.Where(h => h!.Length > 0).Select(h => $"'{h}'"))}.");
+                return new ScreeningImport([], problems.ToImmutable(), null);
+            }
+
+            // Rows with a cell the file gives twice, or in merged cells over the columns read: each is reported and not read.
+            var rejected = new HashSet<int>();
+            foreach (var duplicate in duplicates)
+            {
+                Problem(ProblemKind.DuplicateCell, duplicate.Row, duplicate.Column, duplicate.Second, duplicate.Message);
+                rejected.Add(duplicate.Row);
+            }
+            foreach (var range in merged.Where(m => m.LastRow > header.Number && columns.Values.Any(c => c.Index >= m.FirstColumn && c.Index <= m.LastColumn)))
+            {
+                for (int row = Math.Max(range.FirstRow, header.Number + 1); row <= range.LastRow; row++)
+                {
+                    Problem(ProblemKind.MergedCells, row, range.FirstColumn, range.ToString(),
+                        $"Cells {range} are merged, so only {CellReference.Of(range.FirstRow, range.FirstColumn)} holds a value; unmerge them and fill in every row.");
+                    rejected.Add(row);
+                }
+            }
+
+            var decisions = ImmutableArray.CreateBuilder<ScreeningRecord>();
+            foreach (var row in rows.Where(r => r.Number > header.Number && !rejected.Contains(r.Number)))
+            {
+                var (record, screener, decision) = (Cell(row, columns[Field.Record].Index), Cell(row, columns[Field.Screener].Index), Cell(row, columns[Field.Decision].Index));
+                if (Text(record).Length == 0 && Text(screener).Length == 0 && Text(decision).Length == 0 && (decision.Flags & CellFlags.Error) == 0) continue; // blank line
+                bool ok = Value(row.Number, columns[Field.Record].Index, record, "The record id is blank.")
+                    & Value(row.Number, columns[Field.Screener].Index, screener, "The screener is blank.");
+                ScreeningDecision parsed = default;
+                if ((decision.Flags & CellFlags.Error) != 0)
+                {
+                    Problem(ProblemKind.CellError, row.Number, columns[Field.Decision].Index, decision.Text, $"The cell shows the Excel error {decision.Text}; correct the formula or type the decision.");
+                    ok = false;
+                }
+                else if (!ScreeningDecisions.Vocabulary.TryParse(Text(decision), out parsed))
+                {
+                    Problem(ProblemKind.UnknownVocabulary, row.Number, columns[Field.Decision].Index, Text(decision), ScreeningDecisions.Vocabulary.UnknownMessage(Text(decision)));
+                    ok = false;
+                }
+                if (ok) decisions.Add(new ScreeningRecord(Text(record), Text(screener), parsed, row.Number));
+            }
+            return Pair(decisions.ToImmutable(), file, sheet, level, problems, columns);
+        }
+
+        /// <summary>Checks a required cell: an Excel error value or a blank is a problem.</summary>
+        private bool Value(int row, int column, RawCell cell, string blank)
+        {
+            if ((cell.Flags & CellFlags.Error) != 0)
+            {
+                Problem(ProblemKind.CellError, row, column, cell.Text, $"The cell shows the Excel error {cell.Text}; correct the formula or type the value.");
+                return false;
+            }
+            if (Text(cell).Length > 0) return true;
+            Problem(ProblemKind.MissingValue, row, column, "", blank);
+            return false;
+        }
+
+        private static RawCell Cell(RawRow row, int column) => column < row.Cells.Length ? row.Cells[column] : default;
+
+        private static string Text(RawCell cell) => (cell.Flags & CellFlags.Error) != 0 ? "" : cell.Text?.Trim() ?? "";
+    }
 }

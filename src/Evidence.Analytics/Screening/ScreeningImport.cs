@@ -4,10 +4,10 @@ namespace Evidence.Analytics;
 
 /// <summary>The decisions read from a screening file, the problems found, and the two screeners' agreement when the file is sound.</summary>
 /// <remarks>Nothing is dropped silently: every unreadable row, unknown decision, duplicate, third screener and record
-/// screened by only one screener is a <see cref="ScreeningProblem"/>, and agreement is only computed when there are none.</remarks>
+/// screened by only one screener is an <see cref="ImportProblem"/>, and agreement is only computed when there are none.</remarks>
 public sealed class ScreeningImport
 {
-    internal ScreeningImport(ImmutableArray<ScreeningRecord> decisions, ImmutableArray<ScreeningProblem> problems, ScreeningAgreement? agreement)
+    internal ScreeningImport(ImmutableArray<ScreeningRecord> decisions, ImmutableArray<ImportProblem> problems, ScreeningAgreement? agreement)
     {
         Decisions = decisions;
         Problems = problems;
@@ -18,7 +18,7 @@ public sealed class ScreeningImport
     public ImmutableArray<ScreeningRecord> Decisions { get; }
 
     /// <summary>The problems found, in file order.</summary>
-    public ImmutableArray<ScreeningProblem> Problems { get; }
+    public ImmutableArray<ImportProblem> Problems { get; }
 
     /// <summary>Whether the file has no problems.</summary>
     public bool IsValid => Problems.IsEmpty;

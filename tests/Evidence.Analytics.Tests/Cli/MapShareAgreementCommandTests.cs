@@ -198,7 +198,7 @@ public sealed class MapShareAgreementCommandTests
 
             Assert.Equal(EvidenceCli.InputProblems, exit);
             Assert.Equal("", output);
-            Assert.Contains("row 3, column 'decision', value 'perhaps'", error, StringComparison.Ordinal);
+            Assert.Contains("row 3, column 'decision' (C3): 'perhaps' is not a known screening decision", error, StringComparison.Ordinal);
         }
         finally
         {

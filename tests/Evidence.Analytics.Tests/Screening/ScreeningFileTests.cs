@@ -51,9 +51,10 @@ public class ScreeningFileTests
         Assert.False(import.IsValid);
         Assert.Null(import.Agreement);
         var messages = import.Problems.Select(p => p.ToString()).ToList();
-        Assert.Contains(messages, m => m.StartsWith("decisions.csv, row 5, column 'decision', value 'maybe': 'maybe' is not a known screening decision; expected one of: Include; Exclude.", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.StartsWith("decisions.csv, row 7, column 'record id', value 'R2': AB already decided record R2 on row 6", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.StartsWith("decisions.csv, row 8, column 'record', value '': The record id is blank.", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("error: decisions.csv: row 5, column 'decision' (C5): 'maybe' is not a known screening decision; expected one of: Include; Exclude.", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("error: decisions.csv: row 7, column 'record' (A7): AB already decided record R2 on row 6", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("error: decisions.csv: row 8, column 'record' (A8): The record id is blank.", StringComparison.Ordinal));
+        Assert.Equal(("maybe", "R2", ""), (import.Problems.Single(p => p.Row == 5).Value, import.Problems.Single(p => p.Row == 7).Value, import.Problems.Single(p => p.Row == 8).Value));
         Assert.Contains(messages, m => m.Contains("row 9") && m.Contains("third screener"));
         Assert.Contains(messages, m => m.Contains("row 10") && m.Contains("Record R4 was screened by AB only; CD's decision is missing."));
         Assert.Contains(messages, m => m.Contains("row 4") && m.Contains("Record R1 was screened by AB only"));

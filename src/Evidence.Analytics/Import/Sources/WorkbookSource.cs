@@ -65,6 +65,22 @@ internal abstract class SheetSource
 
     /// <summary>The merged ranges; complete once <see cref="ReadRows"/> has been enumerated to the end.</summary>
     public virtual IReadOnlyList<MergedRange> MergedRanges => [];
+
+    /// <summary>Cells the file gives twice in one row; complete once <see cref="ReadRows"/> has been enumerated to the end.
+    /// The row read holds the first value.</summary>
+    public virtual IReadOnlyList<DuplicateCell> DuplicateCells => [];
+}
+
+/// <summary>A cell given twice in one row of a sheet's XML (two <c>&lt;c r="B5"&gt;</c> elements), which Excel never writes:
+/// which value was meant is unknown, so neither may be imported silently.</summary>
+/// <param name="Row">The row as Excel shows it.</param>
+/// <param name="Column">The 0-based column.</param>
+/// <param name="First">The first value given.</param>
+/// <param name="Second">The second value given.</param>
+internal readonly record struct DuplicateCell(int Row, int Column, string? First, string? Second)
+{
+    public string Message =>
+        $"The cell is given twice in the sheet's XML, as '{First}' and as '{Second}', so its value is unknown; open the workbook in Excel, check the cell and save it again.";
 }
 
 /// <summary>A workbook, or a folder of CSV files, seen as named sheets.</summary>
@@ -84,6 +100,59 @@ internal abstract class WorkbookSource : IDisposable
     /// <summary>Opens a sheet by its name as listed in <see cref="SheetNames"/>.</summary>
     public abstract SheetSource OpenSheet(string name);
 
+    /// <summary>Opens a workbook by its content, whatever its name says: an .xlsx (zip) or .xls (compound file) workbook.</summary>
+    /// <param name="stream">A seekable stream, owned (disposed) from here on.</param>
+    /// <param name="file">The file, as named in problems.</param>
+    /// <param name="options">The limits.</param>
+    /// <exception cref="WorkbookUnreadableException">The content is not a workbook, or the workbook cannot be read; the
+    /// message is one sentence saying what the file is or what is wrong, and where.</exception>
+    public static WorkbookSource OpenWorkbook(Stream stream, string file, ImportOptions options)
+    {
+        Span<byte> start = stackalloc byte[512];
+        int read;
+        try
+        {
+            read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            stream.Position = 0;
+        }
+        catch (IOException e)
+        {
+            stream.Dispose();
+            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file cannot be read ({WorkbookUnreadableException.Reason(e)}).", e);
+        }
+        start = start[..read];
+        if (start.StartsWith("PK"u8) && read >= 4 && start[2] < 9 && start[3] < 9)
+            return new XlsxWorkbookSource(stream, file, options);
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+            return new XlsWorkbookSource(stream, file, options);
+        stream.Dispose();
+        throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, WhatItIs(start));
+    }
+
+    /// <summary>One sentence saying what a file that is not a workbook is, from its first bytes.</summary>
+    private static string WhatItIs(ReadOnlySpan<byte> start)
+    {
+        const string NotAWorkbook = "not an Excel workbook (.xlsx or .xls)";
+        if (start.IsEmpty) return "The file is empty (0 bytes), not an Excel workbook.";
+        if (start.StartsWith("%PDF"u8)) return $"The file is a PDF document, {NotAWorkbook}.";
+        bool utf16 = start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        var text = start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? start[3..] : start;
+        if (!utf16 && IsBinary(text)) return $"The file is {NotAWorkbook}: it is neither a zip package nor an Excel 97–2003 file.";
+        if (!utf16 && text.TrimStart(" \t\r\n"u8).StartsWith("<"u8))
+            return $"The file is an HTML or XML document, {NotAWorkbook}; open it in Excel and save it as .xlsx.";
+        return $"The file is text (perhaps a CSV file), {NotAWorkbook}; name a CSV file .csv.";
+    }
+
+    /// <summary>Whether bytes hold control characters that text files do not (anything below space but tab, line feed, form feed and carriage return).</summary>
+    private static bool IsBinary(ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'\r')) return true;
+        }
+        return false;
+    }
+
     public void Dispose()
     {
         Dispose(true);
@@ -97,6 +166,19 @@ internal abstract class WorkbookSource : IDisposable
 internal sealed class WorkbookUnreadableException(ProblemKind kind, string message, Exception? inner = null) : Exception(message, inner)
 {
     public ProblemKind Kind { get; } = kind;
+
+    /// <summary>The first sentence of a library's exception message, to quote inside one of ours: "A local file header is
+    /// corrupt." → "a local file header is corrupt".</summary>
+    public static string Reason(Exception e)
+    {
+        string message = e.Message.Trim();
+        int end = message.IndexOf(". ", StringComparison.Ordinal);
+        if (end >= 0) message = message[..end];
+        message = message.TrimEnd('.');
+        return message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1])
+            ? char.ToLowerInvariant(message[0]) + message[1..]
+            : message;
+    }
 }
 
 /// <summary>A1-style cell references.</summary>

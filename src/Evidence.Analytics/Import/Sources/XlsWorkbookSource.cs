@@ -13,7 +13,14 @@ internal sealed class XlsWorkbookSource : WorkbookSource
     private readonly Dictionary<string, (List<RawRow> Rows, List<MergedRange> Merged)> _sheets = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
 
+    // BIFF8 (Excel 97–2003) sheets hold at most 65,536 rows of 256 columns. A damaged dimensions record can claim more,
+    // and reading billions of blank cells would take minutes: such a file is refused.
+    private const int MaxRows = 65_536, MaxColumns = 256;
+
     static XlsWorkbookSource() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static WorkbookUnreadableException Damaged(string sheet, FormattableString reason) =>
+        new(ProblemKind.UnreadableFile, $"The file cannot be read as an .xls workbook: sheet '{sheet}' is damaged ({reason.ToString(CultureInfo.InvariantCulture)}).");
 
     public XlsWorkbookSource(Stream stream, string file, ImportOptions options) : base(file)
     {
@@ -24,11 +31,13 @@ internal sealed class XlsWorkbookSource : WorkbookSource
             do
             {
                 string name = reader.Name;
+                if (reader.FieldCount > MaxColumns)
+                    throw Damaged(name, $"it declares {reader.FieldCount:N0} columns, and an .xls sheet has at most {MaxColumns}");
                 var rows = new List<RawRow>();
                 int number = 0;
                 while (reader.Read())
                 {
-                    number++;
+                    if (++number > MaxRows) throw Damaged(name, $"it has more than the {MaxRows:N0} rows an .xls sheet can hold");
                     var cellsOfRow = new RawCell[reader.FieldCount];
                     for (int i = 0; i < cellsOfRow.Length; i++)
                     {
@@ -39,15 +48,27 @@ internal sealed class XlsWorkbookSource : WorkbookSource
                     rows.Add(new RawRow(number, cellsOfRow));
                 }
                 var merged = (reader.MergeCells ?? []).Select(m => new MergedRange(m.FromRow + 1, m.FromColumn, m.ToRow + 1, m.ToColumn)).ToList();
-                if (_sheets.TryAdd(name, (rows, merged))) _names.Add(name);
+                if (!_sheets.TryAdd(name, (rows, merged))) throw Damaged(name, $"the workbook has a second sheet of this name");
+                _names.Add(name);
             }
             while (reader.NextResult());
         }
-        catch (Exception e) when (e is not WorkbookUnreadableException and (ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException or IOException or ArgumentException or InvalidOperationException))
+        catch (Exception e) when (e is not WorkbookUnreadableException)
         {
-            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file is not a readable .xls workbook: {e.Message}", e);
+            stream.Dispose();
+            // ExcelDataReader parses untrusted bytes and throws whatever a damaged structure leads it to (its own
+            // exceptions, but also IndexOutOfRange, NullReference, Overflow, EndOfStream or an absurd allocation):
+            // every one of them means the file cannot be read, and none may reach the user as a crash.
+            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile,
+                $"The file cannot be read as an .xls workbook: it is damaged or is not an Excel 97–2003 workbook ({Describe(e)}).", e);
         }
     }
+
+    /// <summary>ExcelDataReader's own messages say what it found; the runtime's (an index out of range) only that it failed.</summary>
+    private static string Describe(Exception e) =>
+        e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException or IOException
+            ? WorkbookUnreadableException.Reason(e)
+            : "its structure is inconsistent";
 
     private static RawCell ToCell(object? value) => value switch
     {

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Xml;
 
 namespace Evidence.Analytics.Import;
@@ -11,11 +13,16 @@ namespace Evidence.Analytics.Import;
 /// cached <c>&lt;v&gt;</c> is used), error values (<c>t="e"</c>) and merged ranges (<c>&lt;mergeCell&gt;</c>).</para>
 /// <para>Zip bombs are refused before anything is decompressed (declared sizes and compression ratios) and while
 /// decompressing (actual bytes counted against the limit, since declared sizes can lie).</para>
+/// <para>Damage is refused, never read as data: every part read is checked against the CRC-32 its zip directory entry
+/// records, computed as the part streams through (the zip layer does not check it, so a flipped bit inside deflated
+/// data can change a title and still inflate), and every failure of the zip layer, the XML or the links between parts
+/// becomes one sentence naming the part (and its sheet).</para>
 /// </remarks>
 internal sealed class XlsxWorkbookSource : WorkbookSource
 {
-    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string WorkbookPart = "xl/workbook.xml";
+    private const string RelationshipsPart = "xl/_rels/workbook.xml.rels";
     private const long RatioCheckThreshold = 1024 * 1024;
 
     private readonly ZipArchive _zip;
@@ -23,6 +30,7 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
     private readonly Dictionary<string, string> _sheetParts = new(StringComparer.Ordinal);
     private readonly List<string> _sheetNames = [];
     private string[] _sharedStrings = [];
+    private bool _hasSharedStrings;
     private bool[] _dateStyles = [];
     private bool _date1904;
     private long _bytesRead;
@@ -30,26 +38,26 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
     public XlsxWorkbookSource(Stream stream, string file, ImportOptions options) : base(file)
     {
         _options = options;
+        ZipArchive? zip = null;
         try
         {
-            _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
+            _ = zip.Entries.Count; // the central directory is read here, on first use
+            _zip = zip;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
+            zip?.Dispose();
             stream.Dispose();
-            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file is not a valid .xlsx workbook (it is not a readable zip package: {e.Message}).", e);
+            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile,
+                $"The file cannot be read as an .xlsx workbook: its zip directory is damaged or missing, as when the file is truncated ({WorkbookUnreadableException.Reason(e)}).", e);
         }
         try
         {
             CheckSizes();
             ReadWorkbook();
-            ReadSharedStrings();
-            ReadStyles();
-        }
-        catch (Exception e) when (e is XmlException or InvalidDataException)
-        {
-            _zip.Dispose();
-            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The workbook is damaged: {e.Message}", e);
+            _hasSharedStrings = ReadPart(SharedStringsPart, ReadSharedStrings);
+            ReadPart(StylesPart, ReadStyles);
         }
         catch
         {
@@ -60,7 +68,12 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
 
     public override IReadOnlyList<string> SheetNames => _sheetNames;
 
-    public override SheetSource OpenSheet(string name) => new XlsxSheet(this, name, _sheetParts[name]);
+    public override SheetSource OpenSheet(string name)
+    {
+        string part = _sheetParts[name];
+        if (FindEntry(part) is null) throw Missing(part);
+        return new XlsxSheet(this, name, part);
+    }
 
     protected override void Dispose(bool disposing)
     {
@@ -85,6 +98,24 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         new(ProblemKind.TooLarge, "The workbook is refused as absurdly large: " + why.ToString(CultureInfo.InvariantCulture)
             + string.Create(CultureInfo.InvariantCulture, $" (limits: {_options.MaxUncompressedBytes:N0} bytes uncompressed, compression ratio {_options.MaxCompressionRatio:N0}). A genuine evidence workbook is far smaller; re-save it from Excel or split it."));
 
+    /// <summary>" (sheet 'Studies')" when a part holds a sheet, else "".</summary>
+    private string SheetOf(string part)
+    {
+        foreach (var (sheet, sheetPart) in _sheetParts)
+        {
+            if (string.Equals(sheetPart, part, StringComparison.OrdinalIgnoreCase)) return $" (sheet '{sheet}')";
+        }
+        return "";
+    }
+
+    /// <summary>"The workbook cannot be read: part xl/worksheets/sheet2.xml (sheet 'Studies') is damaged (checksum mismatch)."</summary>
+    private WorkbookUnreadableException Damaged(string part, string reason, Exception? inner = null) =>
+        new(ProblemKind.UnreadableFile, $"The workbook cannot be read: part {part}{SheetOf(part)} is damaged ({reason}).", inner);
+
+    /// <summary>"The workbook cannot be read: part xl/sharedStrings.xml is missing, but cell A1 …".</summary>
+    private WorkbookUnreadableException Missing(string part, string consequence = "") =>
+        new(ProblemKind.UnreadableFile, $"The workbook cannot be read: part {part}{SheetOf(part)} is missing{consequence}.");
+
     private static XmlReaderSettings Settings { get; } = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -94,40 +125,93 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         CloseInput = true,
     };
 
-    private XmlReader? OpenPart(string path)
+    private ZipArchiveEntry? FindEntry(string path) =>
+        _zip.GetEntry(path) ?? _zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Opens a part for reading, or null if the package has no such part.</summary>
+    private Part? OpenPart(string path)
     {
-        var entry = _zip.GetEntry(path) ?? _zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
-        return entry is null ? null : XmlReader.Create(new CountingStream(entry.Open(), this), Settings);
+        if (FindEntry(path) is not { } entry) return null;
+        Stream content;
+        try
+        {
+            content = entry.Open();
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+        {
+            // A corrupt local header or an unknown compression method.
+            throw Damaged(entry.FullName, WorkbookUnreadableException.Reason(e), e);
+        }
+        var stream = new PartStream(this, entry, content);
+        try
+        {
+            return new Part(this, stream, XmlReader.Create(stream, Settings));
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads a whole part, checking it is intact; false if the package has no such part.</summary>
+    private bool ReadPart(string path, Action<XmlReader> read)
+    {
+        using var part = OpenPart(path);
+        if (part is null) return false;
+        try
+        {
+            read(part.Reader);
+        }
+        catch (XmlException e)
+        {
+            throw part.NotWellFormed(e);
+        }
+        part.Finish();
+        return true;
     }
 
     private void ReadWorkbook()
     {
+        if (FindEntry(WorkbookPart) is null)
+            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file is a zip package but not an .xlsx workbook (it has no part {WorkbookPart}).");
         var targets = new Dictionary<string, (string Type, string Target)>(StringComparer.Ordinal);
-        using (var rels = OpenPart("xl/_rels/workbook.xml.rels"))
+        bool hasRelationships = ReadPart(RelationshipsPart, rels =>
         {
-            while (rels is not null && rels.Read())
+            while (rels.Read())
             {
                 if (rels.NodeType == XmlNodeType.Element && rels.LocalName == "Relationship" && rels.GetAttribute("Id") is { } id)
                     targets[id] = (rels.GetAttribute("Type") ?? "", ResolvePart(rels.GetAttribute("Target") ?? ""));
             }
-        }
+        });
         SharedStringsPart = targets.Values.FirstOrDefault(t => t.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target ?? "xl/sharedStrings.xml";
         StylesPart = targets.Values.FirstOrDefault(t => t.Type.EndsWith("/styles", StringComparison.Ordinal)).Target ?? "xl/styles.xml";
 
-        using var workbook = OpenPart("xl/workbook.xml")
-            ?? throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, "The file is a zip package but not an .xlsx workbook (it has no xl/workbook.xml).");
-        while (workbook.Read())
+        var sheets = new List<(string Name, string? Relationship)>();
+        ReadPart(WorkbookPart, workbook =>
         {
-            if (workbook.NodeType != XmlNodeType.Element) continue;
-            if (workbook.LocalName == "workbookPr")
-                _date1904 = workbook.GetAttribute("date1904") is "1" or "true";
-            else if (workbook.LocalName == "sheet" && workbook.GetAttribute("name") is { } name
-                && workbook.GetAttribute("id", RelationshipNamespace) is { } relId && targets.TryGetValue(relId, out var target)
-                && target.Type.EndsWith("/worksheet", StringComparison.Ordinal))
+            while (workbook.Read())
             {
-                _sheetNames.Add(name);
-                _sheetParts[name] = target.Target;
+                if (workbook.NodeType != XmlNodeType.Element) continue;
+                if (workbook.LocalName == "workbookPr")
+                    _date1904 = workbook.GetAttribute("date1904") is "1" or "true";
+                else if (workbook.LocalName == "sheet" && workbook.GetAttribute("name") is { } name)
+                    sheets.Add((name, workbook.GetAttribute("id", RelationshipNamespace)));
             }
+        });
+        if (!hasRelationships && sheets.Count > 0)
+            throw Missing(RelationshipsPart, $", so the parts of its {sheets.Count} sheet{(sheets.Count == 1 ? "" : "s")} cannot be found");
+        foreach (var (name, relationship) in sheets)
+        {
+            if (relationship is null)
+                throw Damaged(WorkbookPart, $"sheet '{name}' names no relationship");
+            if (!targets.TryGetValue(relationship, out var target))
+                throw Damaged(RelationshipsPart, $"it has no relationship {relationship}, which sheet '{name}' names");
+            // Chart sheets and dialog sheets hold no cells.
+            if (!target.Type.EndsWith("/worksheet", StringComparison.Ordinal)) continue;
+            if (!_sheetParts.TryAdd(name, target.Target))
+                throw Damaged(WorkbookPart, $"it names two sheets '{name}'");
+            _sheetNames.Add(name);
         }
     }
 
@@ -138,10 +222,8 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
     private static string ResolvePart(string target) =>
         target.StartsWith('/') ? target[1..] : "xl/" + target.Replace("../", "", StringComparison.Ordinal);
 
-    private void ReadSharedStrings()
+    private void ReadSharedStrings(XmlReader reader)
     {
-        using var reader = OpenPart(SharedStringsPart);
-        if (reader is null) return;
         var strings = new List<string>();
         while (reader.Read())
         {
@@ -152,6 +234,20 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                 strings.Add(reader.IsEmptyElement ? "" : ReadRichText(reader));
         }
         _sharedStrings = [.. strings];
+    }
+
+    /// <summary>The shared string a cell refers to; a reference the shared strings cannot resolve means a damaged or
+    /// incomplete workbook, never a blank cell.</summary>
+    private string SharedString(ReadOnlySpan<char> index, string part, int row, int column)
+    {
+        bool isIndex = int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int i);
+        if (isIndex && i < _sharedStrings.Length) return _sharedStrings[i];
+        string cell = CellReference.Of(row, column);
+        if (!isIndex) throw Damaged(part, $"cell {cell} refers to shared string '{index}', which is not a number");
+        string sheet = SheetOf(part) is { Length: > 0 } label ? label[2..^1] : "part " + part;
+        if (!_hasSharedStrings) throw Missing(SharedStringsPart, $", but cell {cell} of {sheet} refers to its string {i}");
+        throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, string.Create(CultureInfo.InvariantCulture,
+            $"The workbook cannot be read: part {SharedStringsPart} is incomplete: it holds {_sharedStrings.Length:N0} strings, but cell {cell} of {sheet} refers to string {i}."));
     }
 
     /// <summary>The text of a non-empty string item (<c>&lt;si&gt;</c> or <c>&lt;is&gt;</c>): its <c>&lt;t&gt;</c> runs, without
@@ -216,10 +312,8 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         return decoded.ToString();
     }
 
-    private void ReadStyles()
+    private void ReadStyles(XmlReader reader)
     {
-        using var reader = OpenPart(StylesPart);
-        if (reader is null) return;
         var customDates = new HashSet<int>();
         var styles = new List<bool>();
         bool inCellXfs = false;
@@ -270,12 +364,9 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         {
             case "s-resolved":
                 return new RawCell(value, flags);
-            case "s" when value is null:
-                return new RawCell(null, flags);
             case "s":
-                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < _sharedStrings.Length
-                    ? new RawCell(_sharedStrings[index], flags)
-                    : new RawCell(value, flags | CellFlags.Error);
+                // A shared-string cell without a <v>: its value is resolved in ReadCells when there is one.
+                return new RawCell(null, flags);
             case "inlineStr":
                 return new RawCell(inline ?? value, flags);
             case "str":
@@ -313,13 +404,16 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
     private sealed class XlsxSheet(XlsxWorkbookSource workbook, string name, string part) : SheetSource(workbook.File, name)
     {
         private readonly List<MergedRange> _merged = [];
+        private readonly List<DuplicateCell> _duplicates = [];
 
         public override IReadOnlyList<MergedRange> MergedRanges => _merged;
 
+        public override IReadOnlyList<DuplicateCell> DuplicateCells => _duplicates;
+
         public override IEnumerable<RawRow> ReadRows()
         {
-            using var reader = workbook.OpenPart(part)
-                ?? throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The workbook is damaged: sheet '{Name}' has no part {part}.");
+            using var content = workbook.OpenPart(part) ?? throw workbook.Missing(part);
+            var reader = content.Reader;
             var names = reader.NameTable;
             object rowName = names.Add("row"), cellName = names.Add("c"), valueName = names.Add("v"), formulaName = names.Add("f"),
                 inlineName = names.Add("is"), mergeName = names.Add("mergeCell");
@@ -332,7 +426,7 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
             }
             catch (XmlException e)
             {
-                throw Damaged(e);
+                throw content.NotWellFormed(e);
             }
             while (more)
             {
@@ -344,7 +438,7 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                         int number = ParseInt(reader.GetAttribute("r")) is { } r and > 0 ? r : lastRow + 1;
                         lastRow = number;
                         cells.Clear();
-                        if (!reader.IsEmptyElement) ReadCells(reader, cells, cellName, valueName, formulaName, inlineName);
+                        if (!reader.IsEmptyElement) ReadCells(reader, number, cells, cellName, valueName, formulaName, inlineName);
                         row = ToRow(number, cells);
                     }
                     else if (reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, mergeName)
@@ -356,10 +450,15 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                 }
                 catch (XmlException e)
                 {
-                    throw Damaged(e);
+                    throw content.NotWellFormed(e);
+                }
+                catch (WorkbookUnreadableException e)
+                {
+                    throw content.Diagnose(e);
                 }
                 if (row is not null) yield return row;
             }
+            content.Finish();
         }
 
         private const string SharedResolved = "s-resolved";
@@ -429,9 +528,6 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         private static bool TryParseIndex(ReadOnlySpan<char> chars, out int index) =>
             int.TryParse(chars, NumberStyles.None, CultureInfo.InvariantCulture, out index);
 
-        private WorkbookUnreadableException Damaged(XmlException e) =>
-            new(ProblemKind.UnreadableFile, $"The workbook is damaged: sheet '{Name}' is not well-formed XML ({e.Message}).", e);
-
         private static int? ParseInt(string? text) =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : null;
 
@@ -444,10 +540,10 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
             return new RawRow(number, array);
         }
 
-        private void ReadCells(XmlReader reader, List<(int, RawCell)> cells, object cellName, object valueName, object formulaName, object inlineName)
+        private void ReadCells(XmlReader reader, int row, List<(int Column, RawCell Cell)> cells, object cellName, object valueName, object formulaName, object inlineName)
         {
             int rowDepth = reader.Depth;
-            int nextColumn = 0;
+            int nextColumn = 0, lastColumn = -1;
             reader.Read();
             while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == rowDepth) && !reader.EOF)
             {
@@ -479,17 +575,23 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                     {
                         if (reader.IsEmptyElement)
                         {
-                            value = "";
+                            value = type == "s" ? workbook.SharedString("", part, row, column) : "";
+                            if (type == "s") type = SharedResolved;
                             reader.Read();
                         }
                         else
                         {
                             int length = ReadContent(reader);
-                            // Shared-string indices are most cells: look them up without allocating the index text.
-                            value = type == "s" && TryParseIndex(_text.AsSpan(0, length), out int index)
-                                ? (index < workbook._sharedStrings.Length ? workbook._sharedStrings[index] : null)
-                                : new string(_text, 0, length);
-                            if (type == "s" && value is not null) type = SharedResolved;
+                            if (type == "s")
+                            {
+                                // Shared-string indices are most cells: look them up without allocating the index text.
+                                value = workbook.SharedString(_text.AsSpan(0, length), part, row, column);
+                                type = SharedResolved;
+                            }
+                            else
+                            {
+                                value = new string(_text, 0, length);
+                            }
                         }
                     }
                     else if (ReferenceEquals(reader.LocalName, formulaName))
@@ -509,14 +611,63 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                 }
                 reader.Read(); // past </c>
                 var cell = workbook.ToCell(type, style, value, inline, formula);
-                if (cell.Text is not null || formula) cells.Add((column, cell));
+                if (cell.Text is null && !formula) continue;
+                if (column <= lastColumn && cells.FindIndex(c => c.Column == column) is int given and >= 0)
+                {
+                    // The row keeps the first value; the duplicate is reported with both.
+                    _duplicates.Add(new DuplicateCell(row, column, cells[given].Cell.Text, cell.Text));
+                    continue;
+                }
+                cells.Add((column, cell));
+                lastColumn = Math.Max(lastColumn, column);
             }
         }
     }
 
-    /// <summary>Counts decompressed bytes against the limit, because a part's declared size can lie.</summary>
-    private sealed class CountingStream(Stream inner, XlsxWorkbookSource owner) : Stream
+    /// <summary>An open part: its XML reader over its checked stream.</summary>
+    private sealed class Part(XlsxWorkbookSource workbook, PartStream stream, XmlReader reader) : IDisposable
     {
+        public XmlReader Reader => reader;
+
+        /// <summary>Checks that the part was read whole and intact: reads what the XML reader left (normally nothing) and
+        /// compares the part's size and CRC-32 with its directory entry.</summary>
+        public void Finish() => stream.ReadToEndAndCheck();
+
+        /// <summary>The refusal for an XML error. Damage often shows first as bad XML, and its checksum is then the better
+        /// diagnosis, so the rest of the part is read and checked first (that throws if it does not match).</summary>
+        public WorkbookUnreadableException NotWellFormed(XmlException e)
+        {
+            stream.ReadToEndAndCheck();
+            return workbook.Damaged(stream.Name, stream.BytesRead == 0
+                ? "it is empty"
+                : string.Create(CultureInfo.InvariantCulture, $"not well-formed XML: {WorkbookUnreadableException.Reason(e)}, at line {e.LineNumber}, position {e.LinePosition}"), e);
+        }
+
+        /// <summary>The refusal for what the part's content led to (a shared string that does not exist): the part's
+        /// own damage, when the rest of it shows some, is the better diagnosis (a flipped bit turned "16" into "616").</summary>
+        public WorkbookUnreadableException Diagnose(WorkbookUnreadableException e)
+        {
+            stream.ReadToEndAndCheck();
+            return e;
+        }
+
+        public void Dispose() => reader.Dispose();
+    }
+
+    /// <summary>A part's decompressed bytes as they stream to the XML reader: counted against the size limit (a part's
+    /// declared size can lie), run through a CRC-32 and, at the end, checked against the size and CRC-32 the zip directory
+    /// records. Failures of the zip layer while reading (corrupt deflate data) are refused naming the part.</summary>
+    private sealed class PartStream(XlsxWorkbookSource owner, ZipArchiveEntry entry, Stream inner) : Stream
+    {
+        private readonly Crc32 _crc = new();
+        private bool _finished; // checked, or failed: nothing more to read
+
+        /// <summary>The part's name in the package.</summary>
+        public string Name => entry.FullName;
+
+        /// <summary>The decompressed bytes read so far.</summary>
+        public long BytesRead { get; private set; }
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -527,16 +678,64 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-
-        private int Count(int read)
+        public override int Read(Span<byte> buffer)
         {
+            int read;
+            try
+            {
+                read = inner.Read(buffer);
+            }
+            catch (InvalidDataException e)
+            {
+                _finished = true;
+                throw owner.Damaged(Name, "its compressed data is corrupt", e);
+            }
+            catch (IOException e)
+            {
+                _finished = true;
+                throw owner.Damaged(Name, WorkbookUnreadableException.Reason(e), e);
+            }
+            if (read == 0)
+            {
+                if (!buffer.IsEmpty) Check();
+                return 0;
+            }
+            _crc.Append(buffer[..read]);
+            BytesRead += read;
             owner._bytesRead += read;
             if (owner._bytesRead > owner._options.MaxUncompressedBytes)
+            {
+                _finished = true;
                 throw owner.TooLarge($"it expands to more than {owner._options.MaxUncompressedBytes:N0} bytes");
+            }
             return read;
+        }
+
+        /// <summary>Reads the rest of the part and checks it, unless it has been checked or reading it has failed.</summary>
+        public void ReadToEndAndCheck()
+        {
+            if (_finished) return;
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                while (Read(buffer) > 0) { }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private void Check()
+        {
+            if (_finished) return;
+            _finished = true;
+            if (BytesRead != entry.Length)
+                throw owner.Damaged(Name, string.Create(CultureInfo.InvariantCulture, $"it inflates to {BytesRead:N0} bytes, not the {entry.Length:N0} its zip directory entry records"));
+            if (_crc.GetCurrentHashAsUInt32() != entry.Crc32)
+                throw owner.Damaged(Name, "checksum mismatch");
         }
 
         protected override void Dispose(bool disposing)
