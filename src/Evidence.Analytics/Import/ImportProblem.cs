@@ -45,7 +45,8 @@ public enum ProblemKind
     CellError,
     /// <summary>The PRISMA flow counts do not add up (a warning on the Flow sheet).</summary>
     FlowInconsistency,
-    /// <summary>A CSV file is not valid UTF-8 and was read as Windows-1252 (a warning).</summary>
+    /// <summary>A CSV file is not valid UTF-8 and was read as Windows-1252, or has no byte-order mark but is UTF-16 (a
+    /// warning); or a cell holds a NUL character, which text never does (an error).</summary>
     Encoding,
     /// <summary>A sheet of the format that this version does not import yet; its rows are not imported (a warning).</summary>
     SheetNotImported,

@@ -47,6 +47,36 @@ public sealed class CsvEncodingTests
         Assert.Equal("Café groups — “quoted”", result.Evidence.Study("S01").Citation.Title);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_Utf16WithoutByteOrderMark_IsReadAsUtf16WithAWarning(bool bigEndian)
+    {
+        // Every file written as UTF-16 with no byte-order mark: read as UTF-8 it was a header of "S\0t\0u\0…" and a
+        // phantom row from the NUL after the last line break.
+        var result = EvidenceWorkbook.Read(CsvFolder(WithAccents(), new UnicodeEncoding(bigEndian, false)));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal(3, result.Problems.Count(p => p.Kind == ProblemKind.Encoding && p.Severity == ProblemSeverity.Warning));
+        Assert.All(result.Problems, p => Assert.Contains(bigEndian ? "Unicode (Big-Endian)" : "Unicode", p.Message, StringComparison.Ordinal));
+        Assert.Equal(Authors, result.Evidence!.Study("S01").Citation.Authors);
+        Assert.Equal(2, result.Sheets.Single(s => s.Sheet == "Studies").RowsRead);
+    }
+
+    [Fact]
+    public void Read_NulByteInAValue_IsAnErrorAtItsCell()
+    {
+        var files = WithAccents();
+        files["studies.csv"] = files["studies.csv"].Replace("Interviews", "Inter\0views", StringComparison.Ordinal);
+        var result = EvidenceWorkbook.Read(CsvFolder(files, new UTF8Encoding(false)));
+
+        var problem = Single(result, ProblemKind.Encoding);
+        Assert.Equal((ProblemSeverity.Error, "Studies", 3, "Title", "D3"), (problem.Severity, problem.Sheet!, problem.Row!.Value, problem.Column!, problem.Cell!));
+        Assert.Equal("Inter\uFFFDviews", problem.Value);
+        var studies = result.Sheets.Single(s => s.Sheet == "Studies");
+        Assert.Equal((2, 1), (studies.RowsRead, studies.RowsImported));
+    }
+
     [Fact]
     public void Read_Windows1252_DetectedWithWarning()
     {

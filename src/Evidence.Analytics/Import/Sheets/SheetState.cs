@@ -109,7 +109,13 @@ internal sealed class SheetState
                         $"Column {CellReference.Column(i)} has values but no header, so they are not imported; give it a header from the format or clear it.");
                 continue;
             }
-            if ((cell.Flags & CellFlags.Error) != 0)
+            if ((cell.Flags & CellFlags.Nul) != 0)
+            {
+                Problem(ProblemKind.Encoding, ProblemSeverity.Error, row.Number, i, cell.Text?.Replace('\0', '\uFFFD'),
+                    "The cell holds a NUL character (a zero byte), which no spreadsheet or text editor writes: the file is damaged, or is not text in the encoding it was read as. Retype the value, or save the file again as \"CSV UTF-8\".");
+                cells[i] = default;
+            }
+            else if ((cell.Flags & CellFlags.Error) != 0)
             {
                 Problem(ProblemKind.CellError, ProblemSeverity.Error, row.Number, i, cell.Text,
                     $"The cell shows the Excel error {cell.Text}; correct the formula or type the value.");

@@ -56,6 +56,7 @@ internal sealed class CsvRecordReader
     private StringBuilder? _builder;
     private int _position;
     private int _line = 1;
+    private readonly bool _hasNul;
 
     public CsvRecordReader(string text)
     {
@@ -66,6 +67,7 @@ internal sealed class CsvRecordReader
         _fieldEnds = SearchValues.Create([_delimiter, '\r', '\n']);
         _headerDelimiters = header.Count(_delimiter);
         _countSpacedDelimiters = header.IndexOf([_delimiter, ' ']) >= 0;
+        _hasNul = text.Contains('\0');
     }
 
     /// <summary>Whether every record has been read.</summary>
@@ -88,7 +90,7 @@ internal sealed class CsvRecordReader
         while (true)
         {
             string value = _position < _text.Length && _text[_position] == '"' ? ReadQuoted(cells.Count, quoted) : ReadPlain();
-            cells.Add(new RawCell(value.Length == 0 ? null : value));
+            cells.Add(new RawCell(value.Length == 0 ? null : value, _hasNul && value.Contains('\0') ? CellFlags.Nul : CellFlags.None));
             if (_position >= _text.Length) break;
             char c = _text[_position++];
             if (c == _delimiter) continue;

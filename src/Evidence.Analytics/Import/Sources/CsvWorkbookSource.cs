@@ -83,11 +83,37 @@ internal sealed class CsvWorkbookSource : WorkbookSource
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(span[2..]);
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(span[2..]);
         if (_options.CsvEncoding is { } declared) return declared.GetString(span);
+        if (Utf16WithoutByteOrderMark(span) is { } utf16)
+        {
+            _opening.Add(new ImportProblem(ProblemKind.Encoding, ProblemSeverity.Warning, path, sheet, null, null, null, null,
+                $"The file has no byte-order mark, but every other byte is zero as in {utf16.EncodingName} text, so it was read as {utf16.EncodingName}. "
+                + "Save it as \"CSV UTF-8\" or declare its encoding to be sure."));
+            return utf16.GetString(span);
+        }
         if (Utf8.IsValid(span)) return Encoding.UTF8.GetString(span);
         _opening.Add(new ImportProblem(ProblemKind.Encoding, ProblemSeverity.Warning, path, sheet, null, null, null, null,
             "The file is not valid UTF-8, so it was read as Windows-1252 (Excel's \"CSV (Comma delimited)\" on Western Windows). "
             + "If accented letters look wrong, save it as \"CSV UTF-8\" or declare its encoding."));
         return Windows1252.GetString(span);
+    }
+
+    /// <summary>UTF-16 (little- or big-endian) when a file without a byte-order mark looks like it: in its first 4 KB, at
+    /// least a third of the characters have a zero high byte and no low byte is zero (text in Latin script written as
+    /// UTF-16), else null. Valid UTF-8 text never has that many zero bytes.</summary>
+    private static Encoding? Utf16WithoutByteOrderMark(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..(Math.Min(bytes.Length, 4096) & ~1)];
+        if (sample.Length < 4) return null;
+        int evenZeros = 0, oddZeros = 0;
+        for (int i = 0; i < sample.Length; i += 2)
+        {
+            if (sample[i] == 0) evenZeros++;
+            if (sample[i + 1] == 0) oddZeros++;
+        }
+        int characters = sample.Length / 2;
+        if (oddZeros * 3 >= characters && evenZeros == 0) return Encoding.Unicode;
+        if (evenZeros * 3 >= characters && oddZeros == 0) return Encoding.BigEndianUnicode;
+        return null;
     }
 
     private static Encoding Windows1252 { get; } = CreateWindows1252();

@@ -11,6 +11,8 @@ internal enum CellFlags : byte
     Error = 2,
     /// <summary>The cell is a date; the text is its ISO 8601 form.</summary>
     Date = 4,
+    /// <summary>The cell holds a NUL character, which no text a person typed holds: the file is damaged or in another encoding.</summary>
+    Nul = 8,
 }
 
 /// <summary>One cell as read from a file: its text (numbers in invariant form, dates as ISO 8601) and flags.</summary>

@@ -85,8 +85,13 @@ internal sealed record CorpusInput(string Family, string Kind, InputForm Form, s
         var bytes = files.Where(f => f.Value is not null).ToDictionary(
             f => f.Key, f => f.Value is string text ? new UTF8Encoding(false).GetBytes(text) : (byte[])f.Value!, StringComparer.Ordinal);
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (file, content) in files.Where(f => f.Value is not null))
-            rows.TryAdd(CorpusSample.SheetOf(file), CsvText.DataLines(content as string ?? LinesText((byte[])content!)));
+        // Files are read in ordinal order of their names; a second file of the same sheet is a duplicate, whose rows the
+        // import counts under the file's own name.
+        foreach (var (file, content) in files.Where(f => f.Value is not null).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            int lines = CsvText.DataLines(content as string ?? LinesText((byte[])content!));
+            if (!rows.TryAdd(CorpusSample.SheetOf(file), lines)) rows[file] = lines;
+        }
         return new(family, kind, InputForm.Csv, name, expected) { CsvFiles = bytes, FileRows = rows };
     }
 

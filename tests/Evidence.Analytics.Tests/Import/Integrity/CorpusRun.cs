@@ -191,8 +191,11 @@ internal sealed class CorpusRun : IDisposable
                 yield return $"{sheet.Sheet}: rows read {sheet.RowsRead} ({sheet.RowsImported} imported + {sheet.RowsReported} reported), but the file has {rows} data rows";
             var errorRows = result.Errors.Where(p => p.Sheet == sheet.Sheet && p.Row > 1).Select(p => p.Row).Distinct().Count();
             bool sheetLevel = result.Errors.Any(p => p.Sheet == sheet.Sheet && (p.Row is null || p.Row <= 1));
-            if (errorRows > sheet.RowsReported || (!sheetLevel && errorRows < sheet.RowsReported))
-                yield return $"{sheet.Sheet}: {sheet.RowsReported} rows reported but {errorRows} rows have errors";
+            // Lines an unbalanced quote took into one cell were rows of the file with no row of their own: the one error
+            // at the opening quote names how many ("(20 rows of the file)").
+            int takenIn = result.Errors.Where(p => p.Sheet == sheet.Sheet && p.Kind == ProblemKind.UnbalancedQuote).Sum(p => RowsTakenIn(p.Message));
+            if (errorRows + takenIn > sheet.RowsReported || (!sheetLevel && errorRows + takenIn < sheet.RowsReported))
+                yield return $"{sheet.Sheet}: {sheet.RowsReported} rows reported but {errorRows} rows have errors{(takenIn > 0 ? $" and {takenIn} were taken into quoted values" : "")}";
         }
         foreach (var (sheet, rows) in fileRows.Where(f => f.Value > 0 && IsFormatSheet(f.Key)))
         {
@@ -237,6 +240,12 @@ internal sealed class CorpusRun : IDisposable
     }
 
     private static string FirstLine(string text) => Shorten(text.Split('\n')[0].TrimEnd('\r'), 200);
+
+    private static int RowsTakenIn(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"\(([\d,]+) rows? of the file\)");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
