@@ -251,6 +251,22 @@ public static class ScreeningFile
                 }
             }
 
+            // CSV rows whose quotes are unbalanced (lines merged into one cell) or that hold a NUL character: reported, not read.
+            foreach (var row in rows.Where(r => r.Number > header.Number))
+            {
+                foreach (var quoted in row.Quoting?.Where(q => q.IsUnbalanced) ?? [])
+                {
+                    Problem(ProblemKind.UnbalancedQuote, row.Number, quoted.Column, quoted.FirstLineOf(row), quoted.Describe());
+                    rejected.Add(row.Number);
+                }
+                for (int column = 0; column < row.Cells.Length; column++)
+                {
+                    if ((row.Cells[column].Flags & CellFlags.Nul) == 0) continue;
+                    Problem(ProblemKind.Encoding, row.Number, column, row.Cells[column].Text?.Replace('\0', '\uFFFD'), CsvRecordReader.NulMessage);
+                    rejected.Add(row.Number);
+                }
+            }
+
             var decisions = ImmutableArray.CreateBuilder<ScreeningRecord>();
             foreach (var row in rows.Where(r => r.Number > header.Number && !rejected.Contains(r.Number)))
             {

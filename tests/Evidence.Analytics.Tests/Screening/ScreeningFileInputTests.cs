@@ -41,6 +41,30 @@ public sealed class ScreeningFileInputTests
     }
 
     [Fact]
+    public void ScreeningFile_StrayQuoteSwallowingDecisions_IsAnErrorNotAQuieterAgreement()
+    {
+        // Line 3's decision opens a quote that line 6 closes: rows 3–6 became one cell, so two of the six decisions
+        // (and one of the three records) would silently drop out of kappa.
+        string csv = "Record,Screener,Decision\n101,AB,Include\n101,CD,\"Include\n102,AB,Exclude\n102,CD,Include\n103,AB,Exclude\"\n103,CD,Exclude\n";
+        var import = ScreeningFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "screening.csv");
+
+        Assert.Null(import.Agreement);
+        var quote = Assert.Single(import.Problems, p => p.Kind == ProblemKind.UnbalancedQuote);
+        Assert.Equal((3, "Decision", "C3"), (quote.Row!.Value, quote.Column!, quote.Cell!));
+        Assert.Contains("lines 4–6 (3 rows of the file)", quote.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScreeningFile_NulCharacter_IsAnErrorAtItsCell()
+    {
+        string csv = "Record,Screener,Decision\n101,AB,Include\n101,CD,Incl\0ude\n";
+        var import = ScreeningFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "screening.csv");
+
+        var problem = Assert.Single(import.Problems, p => p.Kind == ProblemKind.Encoding);
+        Assert.Equal((3, "C3"), (problem.Row!.Value, problem.Cell!));
+    }
+
+    [Fact]
     public void ScreeningFile_ZipBomb_IsRefusedByTheSameLimits()
     {
         var problem = Only(Read(DamagedCopies.ZipBomb(), "bomb.xlsx"));

@@ -112,7 +112,7 @@ internal sealed class SheetState
             if ((cell.Flags & CellFlags.Nul) != 0)
             {
                 Problem(ProblemKind.Encoding, ProblemSeverity.Error, row.Number, i, cell.Text?.Replace('\0', '\uFFFD'),
-                    "The cell holds a NUL character (a zero byte), which no spreadsheet or text editor writes: the file is damaged, or is not text in the encoding it was read as. Retype the value, or save the file again as \"CSV UTF-8\".");
+                    CsvRecordReader.NulMessage);
                 cells[i] = default;
             }
             else if ((cell.Flags & CellFlags.Error) != 0)
@@ -167,42 +167,10 @@ internal sealed class SheetState
     {
         foreach (var value in quoted)
         {
-            string? text = value.Column < row.Cells.Length ? Abbreviate(row.Cells[value.Column].Text) : null;
-            string taken = value.LinesTakenIn == 0 ? ""
-                : FormattableString.Invariant($"{Lines(value.FirstLine + 1, value.LastLine)} ({value.LinesTakenIn:N0} row{(value.LinesTakenIn == 1 ? "" : "s")} of the file)");
-            string stray = FormattableString.Invariant($"a stray quote on line {value.FirstLine} or {value.LastLine} is the likely cause: remove it (a quote inside a quoted value is written twice: \"\").");
-            string message = value.Fault switch
-            {
-                QuoteFault.SpansLines => FormattableString.Invariant(
-                    $"The quoted value spans {Lines(value.FirstLine, value.LastLine)} of the file, so it holds line breaks, and is imported as one cell with them. That is legal CSV (a note with a line break), but a stray quote looks the same: check the value is meant to span those lines."),
-                QuoteFault.NeverClosed when value.LinesTakenIn > 0 => FormattableString.Invariant(
-                    $"The quote that opens this value on line {value.FirstLine} is never closed, so the rest of the file, {taken}, became part of this one cell and was not imported; close the quote, or remove it if it is stray."),
-                QuoteFault.NeverClosed => FormattableString.Invariant(
-                    $"The quote that opens this value on line {value.FirstLine} is never closed; close it, or remove it if it is stray."),
-                QuoteFault.ClosedMidValue when value.LinesTakenIn > 0 => FormattableString.Invariant(
-                    $"The quote that opens this value on line {value.FirstLine} closes on line {value.LastLine} in mid-value (before '{Abbreviate(value.TextAfterQuote)}'), so {taken} became part of this one cell and were not imported; {stray}"),
-                QuoteFault.ClosedMidValue => FormattableString.Invariant(
-                    $"The value on line {value.FirstLine} starts with a quote that closes in mid-value (before '{Abbreviate(value.TextAfterQuote)}'), so its quotes would be lost; remove them, or quote the whole value and write each quote inside it twice (\"\")."),
-                _ => FormattableString.Invariant(
-                    $"The quoted value that opens on line {value.FirstLine} runs to line {value.LastLine} and takes in lines that look like rows of the file{(value.RowLikeLine > 0 ? $" (line {value.RowLikeLine} has the header's delimiters)" : "")}, so {taken} became part of this one cell and were not imported; {stray}"),
-            };
             Problem(value.IsUnbalanced ? ProblemKind.UnbalancedQuote : ProblemKind.MultiLineValue,
-                value.IsUnbalanced ? ProblemSeverity.Error : ProblemSeverity.Warning, row.Number, value.Column, text, message);
+                value.IsUnbalanced ? ProblemSeverity.Error : ProblemSeverity.Warning, row.Number, value.Column, value.FirstLineOf(row), value.Describe());
             if (value.IsUnbalanced) _rowsNotRead += value.LinesTakenIn;
         }
-    }
-
-    /// <summary>"line 11" or "lines 11–30".</summary>
-    private static string Lines(int first, int last) =>
-        first == last ? FormattableString.Invariant($"line {first}") : FormattableString.Invariant($"lines {first}–{last}");
-
-    /// <summary>A value's first line, cut to 60 characters, for a problem about a value spanning lines.</summary>
-    private static string? Abbreviate(string? text)
-    {
-        if (text is null) return null;
-        int end = text.AsSpan().IndexOfAny('\r', '\n');
-        string line = end < 0 ? text : text[..end];
-        return line.Length > 60 ? line[..60] + "…" : end < 0 ? line : line + " …";
     }
 
     public ImmutableArray<string?> Headers => [.. _headers];

@@ -29,6 +29,45 @@ internal sealed record QuotedValue(int Column, QuoteFault Fault, int FirstLine, 
 {
     /// <summary>Whether the quotes are unbalanced (an error), rather than a legal value spanning lines.</summary>
     public bool IsUnbalanced => Fault != QuoteFault.SpansLines;
+
+    /// <summary>The value's first line as read into the record's cell, cut to 60 characters, for the problem's value.</summary>
+    public string? FirstLineOf(RawRow row) => Column < row.Cells.Length ? Abbreviate(row.Cells[Column].Text) : null;
+
+    /// <summary>What is wrong (or notable) and what to do, for the problem reported at the value's cell.</summary>
+    public string Describe()
+    {
+        string taken = LinesTakenIn == 0 ? ""
+            : FormattableString.Invariant($"{Lines(FirstLine + 1, LastLine)} ({LinesTakenIn:N0} row{(LinesTakenIn == 1 ? "" : "s")} of the file)");
+        string stray = FormattableString.Invariant($"a stray quote on line {FirstLine} or {LastLine} is the likely cause: remove it (a quote inside a quoted value is written twice: \"\").");
+        return Fault switch
+        {
+            QuoteFault.SpansLines => FormattableString.Invariant(
+                $"The quoted value spans {Lines(FirstLine, LastLine)} of the file, so it holds line breaks, and is imported as one cell with them. That is legal CSV (a note with a line break), but a stray quote looks the same: check the value is meant to span those lines."),
+            QuoteFault.NeverClosed when LinesTakenIn > 0 => FormattableString.Invariant(
+                $"The quote that opens this value on line {FirstLine} is never closed, so the rest of the file, {taken}, became part of this one cell and was not imported; close the quote, or remove it if it is stray."),
+            QuoteFault.NeverClosed => FormattableString.Invariant(
+                $"The quote that opens this value on line {FirstLine} is never closed; close it, or remove it if it is stray."),
+            QuoteFault.ClosedMidValue when LinesTakenIn > 0 => FormattableString.Invariant(
+                $"The quote that opens this value on line {FirstLine} closes on line {LastLine} in mid-value (before '{Abbreviate(TextAfterQuote)}'), so {taken} became part of this one cell and were not imported; {stray}"),
+            QuoteFault.ClosedMidValue => FormattableString.Invariant(
+                $"The value on line {FirstLine} starts with a quote that closes in mid-value (before '{Abbreviate(TextAfterQuote)}'), so its quotes would be lost; remove them, or quote the whole value and write each quote inside it twice (\"\")."),
+            _ => FormattableString.Invariant(
+                $"The quoted value that opens on line {FirstLine} runs to line {LastLine} and takes in lines that look like rows of the file{(RowLikeLine > 0 ? $" (line {RowLikeLine} has the header's delimiters)" : "")}, so {taken} became part of this one cell and were not imported; {stray}"),
+        };
+    }
+
+    /// <summary>"line 11" or "lines 11–30".</summary>
+    private static string Lines(int first, int last) =>
+        first == last ? FormattableString.Invariant($"line {first}") : FormattableString.Invariant($"lines {first}–{last}");
+
+    /// <summary>A value's first line, cut to 60 characters, for a problem about a value spanning lines.</summary>
+    private static string? Abbreviate(string? text)
+    {
+        if (text is null) return null;
+        int end = text.AsSpan().IndexOfAny('\r', '\n');
+        string line = end < 0 ? text : text[..end];
+        return line.Length > 60 ? line[..60] + "…" : end < 0 ? line : line + " …";
+    }
 }
 
 /// <summary>Reads the records of a CSV text (RFC 4180) one at a time, counting the file's lines and noting quoted values
@@ -47,6 +86,9 @@ internal sealed record QuotedValue(int Column, QuoteFault Fault, int FirstLine, 
 /// </remarks>
 internal sealed class CsvRecordReader
 {
+    /// <summary>The problem message for a cell holding a NUL character (<see cref="CellFlags.Nul"/>).</summary>
+    public const string NulMessage = "The cell holds a NUL character (a zero byte), which no spreadsheet or text editor writes: the file is damaged, or is not text in the encoding it was read as. Retype the value, or save the file again as \"CSV UTF-8\".";
+
     private readonly string _text;
     private readonly char _delimiter;
     private readonly SearchValues<char> _fieldEnds;
