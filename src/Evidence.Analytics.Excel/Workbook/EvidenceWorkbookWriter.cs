@@ -69,15 +69,20 @@ public static class EvidenceWorkbookWriter
         if (review.Notes is { } notes) yield return ("Notes", notes);
     }
 
-    private static IEnumerable<(string Field, string Term)> AddedTerms(EvidenceBase evidence)
+    /// <summary>The terms the review added to the extensible vocabularies (declared on its Vocabulary sheet, with their
+    /// synonyms, or used by its records), in the vocabulary's order, so that a converted workbook reads back the same.</summary>
+    private static IEnumerable<AddedTerm> AddedTerms(EvidenceBase evidence)
     {
-        var types = evidence.Interventions.SelectMany(i => i.Types).Where(t => !InterventionType.Seeded.Contains(t));
-        var domains = evidence.Findings.Select(f => f.Domain).Where(d => !OutcomeDomain.Seeded.Contains(d));
-        var families = evidence.Configurations.Select(c => c.Family).Where(f => !ConfigurationFamily.Seeded.Contains(f));
-        return types.Distinct().Order().Select(t => ("Intervention type", t.Name))
-            .Concat(domains.Distinct().Order().Select(d => ("Outcome domain", d.Name)))
-            .Concat(families.Distinct().Order().Select(f => ("Configuration family", f.Name)));
+        var review = evidence.Vocabularies;
+        return Added("Intervention type", review.InterventionTypes, Vocabularies.InterventionType)
+            .Concat(Added("Outcome domain", review.OutcomeDomains, Vocabularies.OutcomeDomain))
+            .Concat(Added("Configuration family", review.ConfigurationFamilies, Vocabularies.ConfigurationFamily));
     }
+
+    private static IEnumerable<AddedTerm> Added(string field, ControlledVocabulary review, ControlledVocabulary builtIn) =>
+        review.Terms.Where(t => !builtIn.Accepted.Contains(t.Label, StringComparer.Ordinal)).Select(t => new AddedTerm(field, t.Label, t.Synonyms));
+
+    private sealed record AddedTerm(string Field, string Term, IReadOnlyList<string> Synonyms);
 
     private static IEnumerable<(string Stage, string? Label, int Count)> FlowRows(PrismaFlow? flow)
     {
@@ -102,11 +107,11 @@ public static class EvidenceWorkbookWriter
         ["Value"] = (w, r) => w.Text(r.Value, CellStyle.Wrapped),
     });
 
-    private static readonly SheetMapping<(string Field, string Term)> VocabularySheet = new(WorkbookFormat.Vocabulary, new Dictionary<string, Action<WorksheetWriter, (string Field, string Term)>>
+    private static readonly SheetMapping<AddedTerm> VocabularySheet = new(WorkbookFormat.Vocabulary, new Dictionary<string, Action<WorksheetWriter, AddedTerm>>
     {
         ["Field"] = (w, t) => w.Text(t.Field),
         ["Term"] = (w, t) => w.Text(t.Term),
-        ["Synonyms"] = (w, _) => w.Skip(),
+        ["Synonyms"] = (w, t) => w.Values(t.Synonyms),
     });
 
     private static readonly SheetMapping<Study> StudySheet = new(WorkbookFormat.Studies, new Dictionary<string, Action<WorksheetWriter, Study>>

@@ -13,6 +13,9 @@ public abstract class ControlledVocabulary
 {
     private protected ControlledVocabulary(string field) => Field = field;
 
+    /// <summary>A field's name with its indefinite article: "an outcome domain", "a design".</summary>
+    internal static string WithArticle(string noun) => (noun.Length > 0 && "aeiouAEIOU".Contains(noun[0]) ? "an " : "a ") + noun;
+
     /// <summary>The name of the coded field, used in messages ("design", "outcome domain").</summary>
     public string Field { get; }
 
@@ -210,7 +213,7 @@ public sealed class Vocabulary<T> : ControlledVocabulary where T : notnull
     public override string UnknownMessage(string? text)
     {
         string expected = $"expected one of: {string.Join("; ", Accepted)}.";
-        if (text is not null && AmbiguityOf(text) is { } reason) return $"'{text}' is ambiguous as a {Field}: {reason}; {expected}";
+        if (text is not null && AmbiguityOf(text) is { } reason) return $"'{text}' is ambiguous as {WithArticle(Field)}: {reason}; {expected}";
         if (text is not null && IsBlankMarker(text)) return $"'{text}' is a blank marker, not a {Field}; {expected}";
         return $"'{text}' is not a known {Field}; {expected}";
     }

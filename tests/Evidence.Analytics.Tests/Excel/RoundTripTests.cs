@@ -32,6 +32,28 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void WriteThenRead_DeclaredVocabulary_KeepsEveryTermAndSynonym()
+    {
+        // A review declaring its own outcome domain (winning over the built-in related construct), with synonyms, and an
+        // intervention type no record uses yet: `evidence convert` used to drop the synonyms and the unused term.
+        var files = Import.TestWorkbooks.Valid();
+        files["findings.csv"] = Import.TestWorkbooks.FindingsHeader + "\nS01,,Loneliness,UCLA,Improved,,,,\nS02,I02,feeling lonely,,Improved,,,,\n";
+        files["vocabulary.csv"] = "Field,Term,Synonyms\nOutcome domain,Loneliness,feeling lonely; UCLA loneliness score\nIntervention type,Doula support,birth companion\n";
+        var original = EvidenceWorkbook.Read(Import.TestWorkbooks.CsvFolder(files));
+        Assert.True(original.IsValid, string.Join("\n", original.Problems));
+
+        var result = Read(Write(original.Evidence!));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        var vocabularies = result.Evidence!.Vocabularies;
+        var loneliness = vocabularies.OutcomeDomains.Terms.Single(t => t.Label == "Loneliness");
+        Assert.Equal(["feeling lonely", "UCLA loneliness score"], loneliness.Synonyms.ToArray());
+        Assert.Equal("Loneliness", vocabularies.OutcomeDomains.Parse("UCLA loneliness score").Name);
+        Assert.Equal(["birth companion"], vocabularies.InterventionTypes.Terms.Single(t => t.Label == "Doula support").Synonyms.ToArray());
+        Assert.Equal(EvidenceDump.Of(original.Evidence!), EvidenceDump.Of(result.Evidence!));
+    }
+
+    [Fact]
     public void WriteThenRead_HandMadeReview_GivesEqualEvidence()
     {
         var evidence = ExcelSamples.Review();

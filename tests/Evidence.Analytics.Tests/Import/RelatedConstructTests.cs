@@ -26,7 +26,7 @@ public sealed class RelatedConstructTests
         Assert.Equal([("C2", "Loneliness"), ("C4", "Social isolation")], warnings.Select(p => (p.Cell!, p.Value!)));
         Assert.All(warnings, p => Assert.Equal(ProblemSeverity.Warning, p.Severity));
         Assert.Contains("counts it as the outcome domain 'Social connection'", warnings[0].Message, StringComparison.Ordinal);
-        Assert.Contains("declare 'Loneliness' as a outcome domain on the Vocabulary sheet", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("declare 'Loneliness' as an outcome domain on the Vocabulary sheet", warnings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

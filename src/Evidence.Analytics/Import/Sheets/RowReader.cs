@@ -236,7 +236,7 @@ internal sealed class RowReader
         if (!_relatedSeen.Add((header, text)) || !_relatedReported.Add((header, Vocabulary<T>.Key(text)))) return;
         Problem(ProblemKind.RelatedConstruct, header, text,
             $"'{text}' is a related construct, not a synonym: the built-in vocabulary counts it as the {vocabulary.Field} '{vocabulary.Label(value)}', " +
-            $"and it is imported so here and on every later row of this sheet. To keep it apart, declare '{text}' as a {vocabulary.Field} on the Vocabulary sheet.",
+            $"and it is imported so here and on every later row of this sheet. To keep it apart, declare '{text}' as {ControlledVocabulary.WithArticle(vocabulary.Field)} on the Vocabulary sheet.",
             ProblemSeverity.Warning);
     }
 
