@@ -288,6 +288,36 @@ public sealed class DamagedWorkbookTests
     }
 
     [Fact]
+    public void Xlsx_RowGivenTwice_IsRefusedAsDamaged()
+    {
+        // Two <row r="3"> elements in the Studies sheet (Excel never writes this, and refuses to open it): the row would
+        // have two sets of cells.
+        byte[] original = Xlsx(ValidSheets());
+        using var copy = new MemoryStream();
+        using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(original)))
+        using (var target = new System.IO.Compression.ZipArchive(copy, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                string xml = new StreamReader(entry.Open()).ReadToEnd();
+                if (entry.FullName == "xl/worksheets/sheet2.xml")
+                {
+                    int start = xml.IndexOf("<row r=\"3\">", StringComparison.Ordinal), end = xml.IndexOf("</row>", start, StringComparison.Ordinal) + "</row>".Length;
+                    xml = xml.Insert(end, xml[start..end]);
+                }
+                using var writer = new StreamWriter(target.CreateEntry(entry.FullName).Open());
+                writer.Write(xml);
+            }
+        }
+
+        var result = EvidenceWorkbook.Read(new MemoryStream(copy.ToArray()), "test.xlsx");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemKind.UnreadableFile, problem.Kind);
+        Assert.Equal("The workbook cannot be read: part xl/worksheets/sheet2.xml (sheet 'Studies') is damaged (it gives row 3 after row 3; each row must be given once, in order).", problem.Message);
+    }
+
+    [Fact]
     public void Xls_DamagedCopies_AreRefusedCleanly()
     {
         byte[] xls = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Import", "Fixtures", "postpartum-social-prescribing.xls"));

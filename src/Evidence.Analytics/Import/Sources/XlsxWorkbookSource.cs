@@ -436,6 +436,11 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                     if (reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, rowName))
                     {
                         int number = ParseInt(reader.GetAttribute("r")) is { } r and > 0 ? r : lastRow + 1;
+                        // Excel writes each row once, in order, and refuses a sheet that does not; reading on would give
+                        // one row two sets of cells.
+                        if (number <= lastRow)
+                            throw workbook.Damaged(part, string.Create(CultureInfo.InvariantCulture,
+                                $"it gives row {number} after row {lastRow}; each row must be given once, in order"));
                         lastRow = number;
                         cells.Clear();
                         if (!reader.IsEmptyElement) ReadCells(reader, number, cells, cellName, valueName, formulaName, inlineName);
