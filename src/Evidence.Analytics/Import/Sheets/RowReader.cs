@@ -79,6 +79,16 @@ internal sealed class RowReader
     private static bool IsBlankMarker(string text, ControlledVocabulary? vocabulary) =>
         vocabulary?.IsBlankMarker(text) ?? Vocabularies.IsBlankMarkerText(text);
 
+    // A loop rather than Any(lambda): the lambda would capture the vocabulary and allocate on every list cell read.
+    private static bool AnyBlankMarker(string[] parts, ControlledVocabulary? vocabulary)
+    {
+        foreach (string part in parts)
+        {
+            if (IsBlankMarker(part, vocabulary)) return true;
+        }
+        return false;
+    }
+
     private void ReportBlankMarker(string header, string text, bool required, WorkbookColumn column, ControlledVocabulary? vocabulary)
     {
         if (required)
@@ -103,7 +113,7 @@ internal sealed class RowReader
         string? text = Value(header, vocabulary);
         if (text is null) return [];
         string[] parts = text.Split(WorkbookColumn.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 1 && ReferenceEquals(parts[0], text) || !parts.Any(p => IsBlankMarker(p, vocabulary))) return [.. parts];
+        if (parts.Length == 1 && ReferenceEquals(parts[0], text) || !AnyBlankMarker(parts, vocabulary)) return [.. parts];
         var kept = ImmutableArray.CreateBuilder<string>(parts.Length);
         foreach (string part in parts)
         {

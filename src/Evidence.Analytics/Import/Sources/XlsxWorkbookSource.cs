@@ -470,6 +470,17 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         private char[] _text = new char[64];
         private readonly char[] _attribute = new char[16];
 
+        /// <summary>The position in the row's cells of a column already read, or -1. A loop rather than a lambda: a lambda
+        /// capturing the column would allocate for every cell of the sheet.</summary>
+        private static int IndexOf(List<(int Column, RawCell Cell)> cells, int column)
+        {
+            for (int i = 0; i < cells.Count; i++)
+            {
+                if (cells[i].Column == column) return i;
+            }
+            return -1;
+        }
+
         /// <summary>Reads a cell's r (reference), s (style) and t (type) attributes without allocating strings for them:
         /// a large sheet has millions of cells, and per-cell attribute strings would dominate the import's allocations.</summary>
         private void ReadCellAttributes(XmlReader reader, ref int column, ref int style, ref string? type)
@@ -617,7 +628,7 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                 reader.Read(); // past </c>
                 var cell = workbook.ToCell(type, style, value, inline, formula);
                 if (cell.Text is null && !formula) continue;
-                if (column <= lastColumn && cells.FindIndex(c => c.Column == column) is int given and >= 0)
+                if (column <= lastColumn && IndexOf(cells, column) is int given and >= 0)
                 {
                     // The row keeps the first value; the duplicate is reported with both.
                     _duplicates.Add(new DuplicateCell(row, column, cells[given].Cell.Text, cell.Text));
