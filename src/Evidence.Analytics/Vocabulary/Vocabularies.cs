@@ -13,6 +13,10 @@ public static partial class Vocabularies
     /// <remarks>"None" is a marker except in a vocabulary that has None as a term (needs assessment, follow-up).</remarks>
     public static ImmutableArray<string> BlankMarkers { get; } = ["NULL", "NA", "N/A", "N.A.", "#N/A", "nil", "none", "-", "--", "–", "—", ".", "?"];
 
+    // The first characters of the blank markers, either case: most short cells ("RCT", "UK", "2019") start otherwise.
+    private static readonly System.Buffers.SearchValues<char> BlankMarkerStarts =
+        System.Buffers.SearchValues.Create(string.Concat(BlankMarkers.Select(m => char.ToLowerInvariant(m[0]).ToString() + char.ToUpperInvariant(m[0]))));
+
     private const string Significance =
         "vote counting codes the direction of the effect estimate whatever its statistical significance (Cochrane Handbook, ch. 12); give the direction the estimate points";
     private const string MeasureMoved =
@@ -250,7 +254,7 @@ public static partial class Vocabularies
     internal static bool IsBlankMarkerText(string text)
     {
         var span = text.AsSpan().Trim();
-        if (span.Length is 0 or > 4) return false;
+        if (span.Length is 0 or > 4 || !BlankMarkerStarts.Contains(span[0])) return false;
         foreach (string marker in BlankMarkers)
         {
             if (span.Equals(marker, StringComparison.OrdinalIgnoreCase)) return true;

@@ -56,23 +56,27 @@ internal sealed class RowReader
     /// <summary>The text of a required cell; a blank cell, or one holding a blank marker, is reported.</summary>
     public string? Required(string header) => Read(header, required: true, vocabulary: null);
 
-    private string? Value(string header, ControlledVocabulary? vocabulary = null) => Read(header, Lookup(header).Column.Required, vocabulary);
+    private string? Value(string header, ControlledVocabulary? vocabulary = null) => Read(header, required: null, vocabulary);
 
     /// <summary>Reads a cell as text: blank when empty or when it holds a blank marker ("NULL", "N/A", "-"), which is
     /// reported (an error in a required cell, a warning otherwise) so no marker is ever read as a value.</summary>
-    private string? Read(string header, bool required, ControlledVocabulary? vocabulary)
+    /// <param name="header">The column's format header.</param>
+    /// <param name="required">Whether a value is required; null for the format's own rule for the column.</param>
+    /// <param name="vocabulary">The column's vocabulary, which may hold a marker word as a term ("None"), or null.</param>
+    private string? Read(string header, bool? required, ControlledVocabulary? vocabulary)
     {
         var (index, column) = Lookup(header);
         if (index < 0) return null;
+        bool isRequired = required ?? column.Required;
         string? text = index < _row.Cells.Length ? _row.Cells[index].Text : null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            if (required) Problem(ProblemKind.MissingValue, header, null, $"'{header}' is required: {column.Description}");
+            if (isRequired) Problem(ProblemKind.MissingValue, header, null, $"'{header}' is required: {column.Description}");
             return null;
         }
         text = text.Trim();
         if (!IsBlankMarker(text, vocabulary)) return text;
-        ReportBlankMarker(header, text, required, column, vocabulary);
+        ReportBlankMarker(header, text, isRequired, column, vocabulary);
         return null;
     }
 
