@@ -87,7 +87,7 @@ internal static class ShareCommand
             table.AddRow(direction.Label(), share.Counts[direction].ToString(c));
         console.Write(table);
         console.Write(new Text(string.Create(c,
-            $"Sign test (improved {share.Improved} vs worsened {share.Worsened}, exact, two-sided): P = {share.SignTestP:0.####}{Environment.NewLine}" +
+            $"Sign test (improved {share.Improved} vs worsened {share.Worsened}, exact, two-sided): {PValues.Statement(share.SignTestP)}{Environment.NewLine}" +
             $"One vote per study: several findings in the outcome give one direction if at least {share.WithinStudyThreshold:0.##%} agree, otherwise mixed.{Environment.NewLine}" +
             $"Vote counting shows in how many studies an effect went one way, not how large it was.{Environment.NewLine}")));
         if (ranking is null) return;

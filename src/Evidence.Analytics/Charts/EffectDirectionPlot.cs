@@ -100,7 +100,7 @@ public sealed class EffectDirectionPlot : Chart
             foreach (var domain in Domains)
             {
                 var counts = VoteCount(domain).Counts;
-                text.Append(CultureInfo.InvariantCulture, $"{domain.Name}: {counts.Improved} studies improved, {counts.Worsened} worsened, {counts.NoDifference + counts.Mixed} no change or mixed, sign test {PValue(VoteCount(domain).SignTestP)}. ");
+                text.Append(CultureInfo.InvariantCulture, $"{domain.Name}: {counts.Improved} studies improved, {counts.Worsened} worsened, {counts.NoDifference + counts.Mixed} no change or mixed, sign test {PValues.Statement(VoteCount(domain).SignTestP)}. ");
             }
             return text.ToString().TrimEnd();
         }
@@ -192,7 +192,7 @@ public sealed class EffectDirectionPlot : Chart
             var lines = new[]
             {
                 string.Create(CultureInfo.InvariantCulture, $"{counts.Improved}/{counts.Improved + counts.Worsened}"),
-                PValue(share.SignTestP),
+                PValues.Statement(share.SignTestP),
                 string.Create(CultureInfo.InvariantCulture, $"{level} no change"),
             };
             var group = SvgBuilder.Group(summary, "domain-summary", ("data-domain", Domains[d].Name), ("data-improved", counts.Improved),
@@ -204,11 +204,6 @@ public sealed class EffectDirectionPlot : Chart
             $"One arrow per study and domain: the direction at least {Threshold:0%} of its outcomes share, otherwise ◄►. Arrow size: sample size (large > 300, medium 50–300, small < 50; outline: not reported). NR: direction not reported. Sign test: exact two-sided, on studies improved against worsened; it treats studies as independent and equal (Nikolakopoulos 2020), so read it as a description, not a test of effect."));
         return (width, y + margin);
     }
-
-    /// <summary>"P = 0.0074", "P = 0.22", "P &lt; 0.001", "P = 1": two significant figures, invariant culture.</summary>
-    internal static string PValue(double p) => p < 0.001
-        ? "P < 0.001"
-        : "P = " + (p >= 0.995 ? "1" : p.ToString(p < 0.01 ? "0.0###" : p < 0.1 ? "0.0##" : "0.0#", CultureInfo.InvariantCulture));
 
     private static double SymbolSize(SampleSizeBand band) => band switch
     {

@@ -21,7 +21,7 @@ public sealed partial class ConsistencyRanking : IHtmlDisplayable
             table.Add(entry.Rank, entry.Label, $"{share.Numerator} of {share.Denominator}",
                 string.Create(CultureInfo.InvariantCulture, $"{share.Proportion:0%}"),
                 string.Create(CultureInfo.InvariantCulture, $"{share.Lower:0%} to {share.Upper:0%}"),
-                DisplayNumbers.PValue(share.SignTestP));
+                PValues.Format(share.SignTestP));
         }
         var document = new DisplayDocument($"{By.Label()} ranked by the share of studies {direction}").Table(table);
         if (!NoEvidence.IsEmpty)

@@ -34,6 +34,6 @@ public sealed partial class Share : IHtmlDisplayable
         if (Interval is not { } p)
             return "No study reported a direction of effect.";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Direction.Label()} in {Numerator} of {Denominator} studies: {p.Estimate:0%} ({Level:0.##%} CI {p.Lower:0%} to {p.Upper:0%}, {Method.Label()}); sign test P {(SignTestP < 0.00005 ? "" : "= ")}{DisplayNumbers.PValue(SignTestP)}.");
+            $"{Direction.Label()} in {Numerator} of {Denominator} studies: {p.Estimate:0%} ({Level:0.##%} CI {p.Lower:0%} to {p.Upper:0%}, {Method.Label()}); sign test {PValues.Statement(SignTestP)}.");
     }
 }

@@ -187,7 +187,7 @@ public sealed class ScreeningAgreement
         if (Kappa is { } k)
         {
             text.Append(c, $"  Cohen's kappa {k:0.000} (SE {StandardError:0.0000}, {Level * 100:0.##}% CI {Lower:0.000} to {Upper:0.000}; Fleiss-Cohen-Everitt), {BandLabel} (Landis-Koch)").AppendLine();
-            text.Append(c, $"  test of kappa = 0: null SE {NullStandardError:0.0000}, z = {Z:0.00}, P = {PValue:0.####}").AppendLine();
+            text.Append(c, $"  test of kappa = 0: null SE {NullStandardError:0.0000}, z = {Z:0.00}, {(PValue is { } p ? PValues.Statement(p) : "P –")}").AppendLine();
         }
         else
         {

@@ -121,6 +121,6 @@ public sealed partial class Share
             ? string.Create(CultureInfo.InvariantCulture, $"{Direction.Label().ToLowerInvariant()} in {Numerator} of {Denominator} studies = {p.Estimate:0.000} ({Level * 100:0.##}% CI {p.Lower:0.000} to {p.Upper:0.000}, {Method.Label()})")
             : "no study reported a direction";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Description}: {share}; {Counts}; sign test P = {SignTestP:0.####}");
+            $"{Description}: {share}; {Counts}; sign test {PValues.Statement(SignTestP)}");
     }
 }

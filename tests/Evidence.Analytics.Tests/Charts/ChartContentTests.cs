@@ -210,15 +210,6 @@ public sealed class ChartContentTests
         return Math.Min(1, 2 * sum / Math.Pow(2, n));
     }
 
-    [Theory]
-    [InlineData(0.00739, "P = 0.0074")] // GUIDE.md §2: 13 of 15, P = 0.00739
-    [InlineData(0.2188, "P = 0.22")] // Hilton Boon & Thomson 2021: 0.2188
-    [InlineData(0.0625, "P = 0.063")] // 5 of 5: 2 × 0.5⁵
-    [InlineData(0.0004, "P < 0.001")]
-    [InlineData(1.0, "P = 1")]
-    public void PValue_Value_TwoSignificantFigures(double p, string expected) =>
-        Assert.Equal(expected, EffectDirectionPlot.PValue(p));
-
     private static string Band(int? n) => n switch { null => "NotReported", > 300 => "Large", >= 50 => "Medium", _ => "Small" };
 
     /// <summary>Lengths are proportional to values: length / value is the same for every mark (within rounding to 0.01 px).</summary>

@@ -12,6 +12,18 @@ public sealed class MapShareAgreementCommandTests
     private static string Sample => SampleDataTests.SampleFolder;
 
     [Fact]
+    public async Task Share_SignTestFarBelowTheFloor_IsNeverPEqualsZero()
+    {
+        // Social connection in the sample: 19 studies improved, 0 worsened (issue 16): the exact two-sided P is
+        // 2 · 0.5¹⁹ = 3.8e-6, which the old "0.####" format printed as "P = 0".
+        var (exit, output, _) = await Run("share", Sample, "--outcome", "social connection");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Sign test (improved 19 vs worsened 0, exact, two-sided): P < 0.0001", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("P = 0" + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Map_SampleJson_HasLabelsCellsAndDistinctTotals()
     {
         var (exit, output, error) = await Run("map", Sample, "--json");

@@ -72,13 +72,3 @@ public sealed class StatisticsDisplayTests
     }
 }
 
-public sealed class DisplayNumbersTests
-{
-    [Theory]
-    [InlineData(0.00739, "0.0074")]
-    [InlineData(1.0, "1.0000")]
-    [InlineData(0.00005, "0.0001")]
-    [InlineData(0.0000038, "< 0.0001")] // 19 improved, 0 worsened: 2 · 0.5^19 = 3.8e-6
-    public void PValue_SmallValues_NeverShowAsZero(double p, string expected) =>
-        Assert.Equal(expected, DisplayNumbers.PValue(p));
-}
