@@ -37,13 +37,10 @@ public static class EvidenceCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var parseResult = Create().Parse(args);
-        if (parseResult.Errors.Count > 0)
-        {
-            foreach (var parseError in parseResult.Errors)
-                await error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
-            return UsageError;
-        }
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+        // A command line that does not parse runs System.CommandLine's own parse-error action: the errors, "did you
+        // mean" suggestions for a misspelt command or option, and the usage. Its exit code is ours: 2.
+        int exit = await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+        return parseResult.Errors.Count > 0 ? UsageError : exit;
     }
 }

@@ -12,6 +12,17 @@ public sealed class MapShareAgreementCommandTests
     private static string Sample => SampleDataTests.SampleFolder;
 
     [Fact]
+    public async Task MisspeltCommand_SuggestsTheNearestAndPrintsUsage_ExitTwo()
+    {
+        var (exit, output, error) = await Run("mpa", Sample);
+
+        Assert.Equal(EvidenceCli.UsageError, exit);
+        Assert.Contains("'mpa' was not matched. Did you mean one of the following?", output + error, StringComparison.Ordinal);
+        Assert.Matches(@"Did you mean one of the following\?\r?\nmap\r?\n", output + error);
+        Assert.Contains("Usage:", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Share_SignTestFarBelowTheFloor_IsNeverPEqualsZero()
     {
         // Social connection in the sample: 19 studies improved, 0 worsened (issue 16): the exact two-sided P is
