@@ -51,7 +51,7 @@ internal static class WorkbookImporter
             else if (parser.Format.Required)
             {
                 context.Report(ProblemKind.MissingSheet, ProblemSeverity.Error, null, parser.Format.Name,
-                    $"The workbook has no {parser.Format.Name} sheet ({parser.Format.Description}); add it (in a CSV folder: {CsvWorkbookSource.FileNameOf(parser.Format.Name)}).");
+                    $"The workbook has no {parser.Format.Name} sheet ({parser.Format.Description}); add it (in a CSV folder: {CsvWorkbookSource.FileNameOf(parser.Format.Name)}).{SheetsFound(source, parser.Format)}");
             }
         }
         foreach (var parser in parsers) parser.EndImport(context);
@@ -67,6 +67,17 @@ internal static class WorkbookImporter
                         FormattableString.Invariant($"The {format.Name} sheet is not imported by this version of Evidence.Analytics; its {rows:N0} row{(rows == 1 ? " is" : "s are")} ignored."));
             }
         }
+    }
+
+    /// <summary>" The sheets found are: …", with a "did you mean" for a near miss ("Findngs"), for a missing sheet's problem.</summary>
+    private static string SheetsFound(WorkbookSource source, WorkbookSheet missing)
+    {
+        if (source.SheetNames.Count == 0) return " The workbook has no sheets at all.";
+        string found = $" The sheets found are: {string.Join(", ", source.SheetNames)}.";
+        var formatKeys = WorkbookFormat.Sheets.Select(f => SheetKey(f.Name)).ToHashSet(StringComparer.Ordinal);
+        var unmatched = source.SheetNames.Where(n => !formatKeys.Contains(SheetKey(n)));
+        string? near = unmatched.FirstOrDefault(n => NearestName.Of(SheetKey(n), WorkbookFormat.Sheets.Select(f => f.Name)) == missing.Name);
+        return near is null ? found : $" Is '{near}' meant to be it?{found}";
     }
 
     /// <summary>The non-blank rows of a sheet below its header.</summary>

@@ -71,8 +71,9 @@ internal sealed class SheetState
             _headers[i] = text;
             if (!byKey.TryGetValue(WorkbookFormat.HeaderKey(text), out var column))
             {
+                string hint = NearestName.Of(text, Format.Columns.Select(c => c.Header)) is { } meant ? $" Did you mean '{meant}'?" : "";
                 Problem(ProblemKind.UnknownColumn, ProblemSeverity.Warning, row.Number, i, text,
-                    $"'{text}' is not a column of the {Format.Name} sheet, so its values are not imported; the columns are: {string.Join("; ", Format.Columns.Select(c => c.Header))}.");
+                    $"'{text}' is not a column of the {Format.Name} sheet, so its values are not imported;{hint} The columns are: {string.Join("; ", Format.Columns.Select(c => c.Header))}.");
             }
             else if (_columns.TryAdd(column.Header, i))
             {
@@ -84,10 +85,15 @@ internal sealed class SheetState
                     $"The column '{column.Header}' appears twice (also in column {CellReference.Column(_columns[column.Header])}); keep one.");
             }
         }
+        var unknown = Enumerable.Range(0, _headers.Length).Where(i => _headers[i] is not null && !_known[i]).ToList();
         foreach (var column in Format.Columns.Where(c => c.Required && !_columns.ContainsKey(c.Header)))
         {
+            // A header that is a near miss for the missing column ("Autors") is most likely it, misspelt.
+            string hint = unknown.FirstOrDefault(i => NearestName.Of(_headers[i]!, Format.Columns.Where(c => !_columns.ContainsKey(c.Header)).Select(c => c.Header)) == column.Header, -1) is int near and >= 0
+                ? $"; column {CellReference.Column(near)} is headed '{_headers[near]}': did you mean '{column.Header}'?"
+                : "";
             _context.Add(new ImportProblem(ProblemKind.MissingColumn, ProblemSeverity.Error, File, Name, row.Number, column.Header, null, null,
-                $"The {Format.Name} sheet has no '{column.Header}' column, which is required ({column.Description})"));
+                $"The {Format.Name} sheet has no '{column.Header}' column, which is required ({column.Description}){hint}"));
         }
     }
 
