@@ -64,7 +64,7 @@ internal static class ReportCommand
                     written.Add(path);
                 }
                 string summary = Path.Combine(folder.FullName, SummaryFileName);
-                // "Records imported" on the Summary sheet is the importer's count of rows read without error, as
+                // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
                 // `evidence validate` reports it.
                 SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported);
                 written.Add(summary);

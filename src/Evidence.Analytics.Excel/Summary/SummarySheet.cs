@@ -21,7 +21,7 @@ internal static class SummarySheet
             sheet.Row();
             sheet.Row().Text("Source", CellStyle.Bold).Text(source.FileName ?? "(not given)");
             sheet.Merge($"B{sheet.RowNumber}:D{sheet.RowNumber}");
-            sheet.Row().Text("Records imported", CellStyle.Bold).Integer(source.RecordsImported);
+            sheet.Row().Text("Spreadsheet rows imported", CellStyle.Bold).Integer(source.RecordsImported);
             sheet.Row().Text("Studies", CellStyle.Bold).Integer(evidence.Studies.Length);
             sheet.Row().Text("Interventions", CellStyle.Bold).Integer(evidence.Interventions.Length);
             sheet.Row().Text("Findings", CellStyle.Bold).Integer(evidence.Findings.Length);

@@ -165,7 +165,7 @@ public sealed class HarvestPlot : Chart
         y += size * 0.75;
         string weights = string.Join(", ", Weights.GroupBy(p => p.Value).OrderByDescending(g => g.Key)
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} = {string.Join(" / ", g.Select(p => p.Key.Label()))}")));
-        y = DrawNote(svg, width, y, $"Bar height: design weight ({weights}). One bar per study and domain; a study's outcomes in a domain are summarised by the 70% rule."
+        y = DrawNote(svg, width, y, $"Bar height: design weight ({weights}). One bar per study and domain; a study's outcomes in a domain give one direction when at least 70% of them agree, otherwise mixed."
             + (NotReported == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {NotReported} study–domain pairs with no reported direction are not shown.")));
         return (width, y + margin);
     }

@@ -117,7 +117,7 @@ public sealed class ShareChart : Chart
         SvgBuilder.Text(axis, (plotLeft + plotRight) / 2, SvgBuilder.Baseline(titleTop, size),
             $"Share of studies with a reported direction: {measure.ToLowerInvariant()}", new TextStyle(size, Anchor.Middle), "axis-title");
         y = titleTop + SvgBuilder.BlockHeight(1, size) + size * 0.5;
-        string note = "Each study counts once per row, its outcomes combined by the 70% rule; the denominator is the studies reporting a direction.";
+        string note = "Each study counts once per row: its outcomes give one direction when at least 70% of them agree, otherwise mixed; the denominator is the studies reporting a direction.";
         if (!Ranking.NoEvidence.IsEmpty) note += " No study reported a direction for: " + string.Join(", ", Ranking.NoEvidence) + ".";
         y = DrawNote(svg, width, y, note);
         return (width, y + margin);

@@ -27,9 +27,9 @@ public sealed class ReportCommandTests
             }
             Assert.All(realistCharts, fileName => Assert.Contains(ReportCommand.Charts, c => c.FileName == fileName));
             Assert.All(realistCharts, fileName => Assert.False(File.Exists(Path.Combine(folder, "charts", fileName)), $"a review without configurations has no matrix ({fileName})"));
-            // The Summary sheet's "Records imported" is the importer's rows imported, as `evidence validate` counts them.
+            // The Summary sheet's "Spreadsheet rows imported" (worded apart from PRISMA's records) is the importer's rows imported, as `evidence validate` counts them.
             var summary = Evidence.Analytics.Tests.Excel.XlsxRead.Sheets(File.ReadAllBytes(Path.Combine(folder, ReportCommand.SummaryFileName)))["Summary"];
-            var imported = summary.Single(row => row[0] as string == "Records imported")[1];
+            var imported = summary.Single(row => row[0] as string == "Spreadsheet rows imported")[1];
             var import = EvidenceWorkbook.Read(Sample("postpartum-social-prescribing.xlsx"));
             Assert.Equal(import.RowsImported, Convert.ToInt32(imported, System.Globalization.CultureInfo.InvariantCulture));
             // Rows include the Review, Vocabulary and Flow sheets' rows, so they outnumber the records.
