@@ -63,6 +63,12 @@ internal static class MapCommand
 
     private static void WriteTable(IAnsiConsole console, EvidenceMap map)
     {
+        if (map.TotalStudies == 0)
+        {
+            // Every cell of an empty map would be listed as a gap: say what happened instead.
+            console.Write(new Text($"No study matches the filter ({map.Filter}), so there is nothing to map and no gap to report.{Environment.NewLine}"));
+            return;
+        }
         var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle($"{map.Rows.Label()} × {map.Columns.Label()} ({map.Filter})") };
         table.AddColumn(Markup.Escape(map.Rows.Label()));
         foreach (string column in map.ColumnLabels) table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());

@@ -12,6 +12,18 @@ public sealed class MapShareAgreementCommandTests
     private static string Sample => SampleDataTests.SampleFolder;
 
     [Fact]
+    public async Task Map_FilterMatchingNoStudy_SaysSoInsteadOfListingGaps()
+    {
+        // The sample's studies are published 2008–2024: none in or after 2030.
+        var (exit, output, _) = await Run("map", Sample, "--from-year", "2030");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("No study matches the filter (", output, StringComparison.Ordinal);
+        Assert.Contains("so there is nothing to map and no gap to report.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gaps:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MisspeltCommand_SuggestsTheNearestAndPrintsUsage_ExitTwo()
     {
         var (exit, output, error) = await Run("mpa", Sample);
