@@ -50,8 +50,8 @@ public sealed record WorkbookSheet(string Name, string Description, bool Require
 /// <summary>The documented workbook format an evidence base is imported from and exported to: sheets, one row per record,
 /// columns with their kinds and vocabularies.</summary>
 /// <remarks>This is the single definition the importer, the workbook writer, the extraction template and the README
-/// all follow. Header matching ignores case, spaces and underscores; multi-valued cells use <c>;</c>; a sheet named
-/// README (or any sheet not listed here) is ignored on import.</remarks>
+/// all follow. Header matching ignores case, spaces and underscores; multi-valued cells use <c>;</c>; the
+/// <see cref="CompanionSheets"/> are ignored on import, and any other sheet not listed here is reported as not imported.</remarks>
 public static class WorkbookFormat
 {
     private static readonly ImmutableArray<string> None = [];
@@ -172,6 +172,11 @@ public static class WorkbookFormat
     /// <summary>Every sheet, in workbook order.</summary>
     public static ImmutableArray<WorkbookSheet> Sheets { get; } =
         [Review, Vocabulary, Studies, Interventions, Findings, Flow, Configurations, ConfigurationLinks];
+
+    /// <summary>Sheets that hold no records and are never imported: the README sheet the writer and the template put
+    /// first, and the template's hidden Lists sheet of drop-down values. Any other sheet with rows that is not one of
+    /// <see cref="Sheets"/> is reported (a warning), since its rows are not imported.</summary>
+    public static ImmutableArray<string> CompanionSheets { get; } = ["README", "Lists"];
 
     /// <summary>The matching key of a header: lower case, without spaces, underscores, hyphens or dots.</summary>
     public static string HeaderKey(string header)

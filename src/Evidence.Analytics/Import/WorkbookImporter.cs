@@ -67,6 +67,23 @@ internal static class WorkbookImporter
                         FormattableString.Invariant($"The {format.Name} sheet is not imported by this version of Evidence.Analytics; its {rows:N0} row{(rows == 1 ? " is" : "s are")} ignored."));
             }
         }
+        ReportOtherSheets(source, context);
+    }
+
+    /// <summary>A sheet (or CSV file) with rows that is no sheet of the format ("PRISMA flow", "findings (2).csv") is
+    /// not imported: a warning naming it, its rows and the format sheet it may have been meant as, so no row goes unseen.</summary>
+    private static void ReportOtherSheets(WorkbookSource source, ImportContext context)
+    {
+        var known = WorkbookFormat.Sheets.Select(f => f.Name).Concat(WorkbookFormat.CompanionSheets).Select(SheetKey).ToHashSet(StringComparer.Ordinal);
+        foreach (string name in source.SheetNames.Where(n => !known.Contains(SheetKey(n))))
+        {
+            var sheet = source.OpenSheet(name);
+            int rows = DataRows(sheet);
+            if (rows == 0) continue;
+            string hint = NearestName.Of(SheetKey(name), WorkbookFormat.Sheets.Select(f => f.Name)) is { } meant ? $" If it is the {meant} sheet, name it so." : "";
+            context.Report(ProblemKind.SheetNotImported, ProblemSeverity.Warning, sheet.File, name, FormattableString.Invariant(
+                $"'{name}' is not a sheet of the format, so its {rows:N0} row{(rows == 1 ? " is" : "s are")} not imported.{hint} The sheets are: {string.Join(", ", WorkbookFormat.Sheets.Select(f => f.Name))}."));
+        }
     }
 
     /// <summary>" The sheets found are: …", with a "did you mean" for a near miss ("Findngs"), for a missing sheet's problem.</summary>
@@ -103,7 +120,8 @@ internal static class WorkbookImporter
     private static void ReportEmptySheets(ImportContext context)
     {
         bool realist = context.Sheets.Any(s => s.Format == WorkbookFormat.Configurations && s.RowsRead > 0);
-        foreach (var sheet in context.Sheets.Where(s => s.Format.Required && s.RowsRead == 0).DistinctBy(s => s.Format))
+        // The first sheet of a format is the one read; a duplicate's state (its rows counted as reported) is not it.
+        foreach (var sheet in context.Sheets.DistinctBy(s => s.Format).Where(s => s.Format.Required && s.RowsRead == 0))
         {
             if (realist && sheet.Format == WorkbookFormat.Findings) continue;
             string what = char.ToLowerInvariant(sheet.Format.Description[0]) + sheet.Format.Description[1..];

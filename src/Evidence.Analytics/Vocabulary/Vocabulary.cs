@@ -171,7 +171,7 @@ public sealed class Vocabulary<T> : ControlledVocabulary where T : notnull
     /// <summary>The canonical label of a value ("RCT", "Social connection").</summary>
     /// <exception cref="ArgumentException">The value is not in this vocabulary.</exception>
     public string Label(T value) =>
-        _labels.TryGetValue(value, out string? label) ? label : throw new ArgumentException($"'{value}' is not a {Field}.", nameof(value));
+        _labels.TryGetValue(value, out string? label) ? label : throw new ArgumentException($"'{value}' is not {WithArticle(Field)}.", nameof(value));
 
     /// <summary>Maps typed text to a canonical value.</summary>
     /// <param name="text">The text as typed ("randomised controlled trial", "rct", "Social Connection").</param>
@@ -214,7 +214,7 @@ public sealed class Vocabulary<T> : ControlledVocabulary where T : notnull
     {
         string expected = $"expected one of: {string.Join("; ", Accepted)}.";
         if (text is not null && AmbiguityOf(text) is { } reason) return $"'{text}' is ambiguous as {WithArticle(Field)}: {reason}; {expected}";
-        if (text is not null && IsBlankMarker(text)) return $"'{text}' is a blank marker, not a {Field}; {expected}";
+        if (text is not null && IsBlankMarker(text)) return $"'{text}' is a blank marker, not {WithArticle(Field)}; {expected}";
         return $"'{text}' is not a known {Field}; {expected}";
     }
 

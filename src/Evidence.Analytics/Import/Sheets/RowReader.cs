@@ -258,7 +258,7 @@ internal sealed class RowReader
 
     private static string ExtendHint<T>(Vocabulary<T> vocabulary) where T : notnull =>
         typeof(T) == typeof(InterventionType) || typeof(T) == typeof(OutcomeDomain) || typeof(T) == typeof(ConfigurationFamily)
-            ? $" To add a {vocabulary.Field}, declare it on the Vocabulary sheet."
+            ? $" To add {ControlledVocabulary.WithArticle(vocabulary.Field)}, declare it on the Vocabulary sheet."
             : "";
 
     /// <summary>Whole numbers as people type them and Excel stores them: "120", "120.0", "1,200" is not accepted (ambiguous).</summary>

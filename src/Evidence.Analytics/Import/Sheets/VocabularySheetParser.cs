@@ -33,13 +33,13 @@ internal sealed class VocabularySheetParser : SheetParser
             switch (canonical)
             {
                 case "Intervention type":
-                    context.InterventionTypes = Extend(context.InterventionTypes, new InterventionType(term, order), term, synonyms, row);
+                    context.InterventionTypes = Extend(context.InterventionTypes, Vocabularies.InterventionType, new InterventionType(term, order), term, synonyms, row);
                     break;
                 case "Outcome domain":
-                    context.OutcomeDomains = Extend(context.OutcomeDomains, new OutcomeDomain(term, order), term, synonyms, row);
+                    context.OutcomeDomains = Extend(context.OutcomeDomains, Vocabularies.OutcomeDomain, new OutcomeDomain(term, order), term, synonyms, row);
                     break;
                 default:
-                    context.ConfigurationFamilies = Extend(context.ConfigurationFamilies, new ConfigurationFamily(term, order), term, synonyms, row);
+                    context.ConfigurationFamilies = Extend(context.ConfigurationFamilies, Vocabularies.ConfigurationFamily, new ConfigurationFamily(term, order), term, synonyms, row);
                     break;
             }
         }
@@ -49,12 +49,14 @@ internal sealed class VocabularySheetParser : SheetParser
         }
     }
 
-    private static Vocabulary<T> Extend<T>(Vocabulary<T> vocabulary, T value, string term, string[] synonyms, RowReader row) where T : Term
+    private static Vocabulary<T> Extend<T>(Vocabulary<T> vocabulary, Vocabulary<T> builtIn, T value, string term, string[] synonyms, RowReader row) where T : Term
     {
         if (vocabulary.TryParse(term, out T existing, out bool related) && !related)
         {
-            row.Problem(ProblemKind.DuplicateId, "Term", term,
-                $"'{term}' already means the {vocabulary.Field} '{existing}'; declare only new terms.");
+            string already = builtIn.TryParse(term, out T _, out bool builtInRelated) && !builtInRelated
+                ? $"'{term}' already means the {vocabulary.Field} '{existing}'; declare only new terms."
+                : $"'{term}' is declared twice (or is a synonym of the {vocabulary.Field} '{existing}' declared above); declare each term once.";
+            row.Problem(ProblemKind.DuplicateId, "Term", term, already);
             return vocabulary;
         }
         return vocabulary.With(value, term, synonyms);
