@@ -224,8 +224,13 @@ public static class ScreeningFile
             var columns = new Dictionary<Field, (int Index, string Heading)>();
             for (int i = 0; i < _headings.Length; i++)
             {
-                if (Headings.TryParse(_headings[i], out var field)) columns.TryAdd(field, (i, _headings[i]!));
+                if (!Headings.TryParse(_headings[i], out var field)) continue;
+                if (columns.TryGetValue(field, out var first))
+                    Problem(ProblemKind.DuplicateColumn, header.Number, i, _headings[i],
+                        $"'{_headings[i]}' is a second {Headings.Label(field)} column (the first is '{first.Heading}', column {CellReference.Column(first.Index)}), so which one holds the {Headings.Label(field)} is unclear; keep one.");
+                else columns.Add(field, (i, _headings[i]!));
             }
+            if (problems.Any(p => p.Kind == ProblemKind.DuplicateColumn)) return new ScreeningImport([], problems.ToImmutable(), null);
             var missing = Enum.GetValues<Field>().Where(f => !columns.ContainsKey(f)).Select(f => $"'{Headings.Label(f)}'").ToList();
             if (missing.Count > 0)
             {
@@ -280,6 +285,11 @@ public static class ScreeningFile
                     Problem(ProblemKind.CellError, row.Number, columns[Field.Decision].Index, decision.Text, $"The cell shows the Excel error {decision.Text}; correct the formula or type the decision.");
                     ok = false;
                 }
+                else if (Vocabularies.IsBlankMarkerText(Text(decision)))
+                {
+                    Problem(ProblemKind.MissingValue, row.Number, columns[Field.Decision].Index, Text(decision), BlankMarker(Text(decision), "decision"));
+                    ok = false;
+                }
                 else if (!ScreeningDecisions.Vocabulary.TryParse(Text(decision), out parsed))
                 {
                     Problem(ProblemKind.UnknownVocabulary, row.Number, columns[Field.Decision].Index, Text(decision), ScreeningDecisions.Vocabulary.UnknownMessage(Text(decision)));
@@ -298,10 +308,18 @@ public static class ScreeningFile
                 Problem(ProblemKind.CellError, row, column, cell.Text, $"The cell shows the Excel error {cell.Text}; correct the formula or type the value.");
                 return false;
             }
-            if (Text(cell).Length > 0) return true;
-            Problem(ProblemKind.MissingValue, row, column, "", blank);
+            if (Text(cell).Length == 0)
+            {
+                Problem(ProblemKind.MissingValue, row, column, "", blank);
+                return false;
+            }
+            if (!Vocabularies.IsBlankMarkerText(Text(cell))) return true;
+            Problem(ProblemKind.MissingValue, row, column, Text(cell), BlankMarker(Text(cell), HeadingAt(column)));
             return false;
         }
+
+        private static string BlankMarker(string marker, string what) =>
+            $"The cell holds the blank marker '{marker}', which reads as blank, but the {what} is required.";
 
         private static RawCell Cell(RawRow row, int column) => column < row.Cells.Length ? row.Cells[column] : default;
 

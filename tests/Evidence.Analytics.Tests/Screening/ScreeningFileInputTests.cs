@@ -55,6 +55,33 @@ public sealed class ScreeningFileInputTests
     }
 
     [Fact]
+    public void ScreeningFile_SecondDecisionColumn_IsAnErrorNotIgnored()
+    {
+        // "vote" is a heading for the decision too: which column holds the decisions is unclear.
+        string csv = "record id,screener,decision,vote\n101,AB,include,exclude\n101,CD,include,exclude\n";
+        var import = ScreeningFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "screening.csv");
+
+        Assert.Null(import.Agreement);
+        var problem = Assert.Single(import.Problems);
+        Assert.Equal((ProblemKind.DuplicateColumn, 1, "D1"), (problem.Kind, problem.Row!.Value, problem.Cell!));
+        Assert.Contains("the first is 'decision', column C", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScreeningFile_BlankMarkers_AreMissingValuesNotAScreenerOrADecision()
+    {
+        string csv = "record id,screener,decision\n101,AB,include\n101,NULL,include\n102,AB,N/A\n102,CD,exclude\n";
+        var import = ScreeningFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "screening.csv");
+
+        Assert.Null(import.Agreement);
+        var markers = import.Problems.Where(p => p.Kind == ProblemKind.MissingValue && p.Message.Contains("blank marker", StringComparison.Ordinal)).ToList();
+        Assert.Equal([("B3", "NULL"), ("C4", "N/A")], markers.Select(p => (p.Cell!, p.Value!)));
+        // Their rows are not read, so records 101 and 102 each have one screener's decision: reported, not paired.
+        Assert.Equal(["A2", "A5"], import.Problems.Where(p => p.Message.Contains("was screened by", StringComparison.Ordinal)).Select(p => p.Cell!));
+        Assert.DoesNotContain(import.Problems, p => p.Message.Contains("third screener", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ScreeningFile_NulCharacter_IsAnErrorAtItsCell()
     {
         string csv = "Record,Screener,Decision\n101,AB,Include\n101,CD,Incl\0ude\n";
