@@ -318,6 +318,21 @@ public sealed class DamagedWorkbookTests
     }
 
     [Fact]
+    public void Xls_SheetEndingEarly_IsRefusedNotShortened()
+    {
+        // One bit of a record in the Findings sheet's stream (found by review): ExcelDataReader then stops after 32 of
+        // the 77 rows the sheet declares, and the other 45 findings were lost without a word.
+        byte[] xls = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Import", "Fixtures", "postpartum-social-prescribing.xls"));
+        xls[40203] ^= 1 << 6;
+
+        var result = Read(xls, "damaged.xls");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemKind.UnreadableFile, problem.Kind);
+        Assert.Equal("The file cannot be read as an .xls workbook: sheet 'Findings' is damaged (it declares 77 rows, but only 32 could be read).", problem.Message);
+    }
+
+    [Fact]
     public void Xls_DamagedCopies_AreRefusedCleanly()
     {
         byte[] xls = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Import", "Fixtures", "postpartum-social-prescribing.xls"));

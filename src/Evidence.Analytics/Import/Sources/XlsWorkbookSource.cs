@@ -47,6 +47,9 @@ internal sealed class XlsWorkbookSource : WorkbookSource
                     }
                     rows.Add(new RawRow(number, cellsOfRow));
                 }
+                // A damaged record can end a sheet early, after which its remaining rows would be lost without a word.
+                if (number < reader.RowCount)
+                    throw Damaged(name, $"it declares {reader.RowCount:N0} rows, but only {number:N0} could be read");
                 var merged = (reader.MergeCells ?? []).Select(m => new MergedRange(m.FromRow + 1, m.FromColumn, m.ToRow + 1, m.ToColumn)).ToList();
                 if (!_sheets.TryAdd(name, (rows, merged))) throw Damaged(name, $"the workbook has a second sheet of this name");
                 _names.Add(name);
