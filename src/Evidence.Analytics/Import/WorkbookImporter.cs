@@ -154,8 +154,8 @@ internal static class WorkbookImporter
             context.CountCells(cells);
             if (!header)
             {
-                sheet.ReadHeader(row);
                 if (row.Quoting is { } quotedHeader) sheet.CheckQuoting(row, quotedHeader);
+                sheet.ReadHeader(row);
                 header = true;
                 continue;
             }

@@ -72,4 +72,28 @@ public sealed class ReviewFindingsTests
         var problem = Single(result, ProblemKind.UnknownVocabulary);
         Assert.Contains("To add an outcome domain, declare it on the Vocabulary sheet.", problem.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("findings", 2)] // a quote opened in a data row's Outcome domain and never closed
+    [InlineData("header", 1)] // a quote opened in the header row and never closed: the whole file in one header cell
+    public void UnbalancedQuote_LaterProblemsQuoteOnlyTheValuesOwnLine(string where, int line)
+    {
+        var files = Valid();
+        string findings = files["findings.csv"];
+        files["findings.csv"] = where == "header"
+            ? findings.Replace("Study ID,Intervention ID,Outcome domain", "Study ID,Intervention ID,\"Outcome domain", StringComparison.Ordinal)
+            : findings.Replace("S01,,Social connection", "S01,,\"Social connection", StringComparison.Ordinal);
+        Assert.NotEqual(findings, files["findings.csv"]);
+
+        var result = EvidenceWorkbook.Read(CsvFolder(files));
+
+        var quote = Single(result, ProblemKind.UnbalancedQuote);
+        Assert.Equal(("Findings", line), (quote.Sheet!, quote.Row!.Value));
+        Assert.All(result.Problems, p =>
+        {
+            Assert.DoesNotContain('\n', p.Message);
+            Assert.DoesNotContain('\n', p.Value ?? "");
+            Assert.DoesNotContain('\n', p.Column ?? "");
+        });
+    }
 }

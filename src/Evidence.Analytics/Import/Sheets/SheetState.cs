@@ -175,7 +175,11 @@ internal sealed class SheetState
         {
             Problem(value.IsUnbalanced ? ProblemKind.UnbalancedQuote : ProblemKind.MultiLineValue,
                 value.IsUnbalanced ? ProblemSeverity.Error : ProblemSeverity.Warning, row.Number, value.Column, value.FirstLineOf(row), value.Describe());
-            if (value.IsUnbalanced) _rowsNotRead += value.LinesTakenIn;
+            if (!value.IsUnbalanced) continue;
+            _rowsNotRead += value.LinesTakenIn;
+            // The lines the quote took in are reported above; keep only the value's own line, so that later problems
+            // with this cell (and a header made of it) quote what is on that line, not the rest of the file.
+            if (value.Column < row.Cells.Length) row.Cells[value.Column] = row.Cells[value.Column] with { Text = QuotedValue.OpeningLine(row.Cells[value.Column].Text) };
         }
     }
 

@@ -33,6 +33,13 @@ internal sealed record QuotedValue(int Column, QuoteFault Fault, int FirstLine, 
     /// <summary>The value's first line as read into the record's cell, cut to 60 characters, for the problem's value.</summary>
     public string? FirstLineOf(RawRow row) => Column < row.Cells.Length ? Abbreviate(row.Cells[Column].Text) : null;
 
+    /// <summary>A value's text up to its first line break: what the line the quote opens on holds.</summary>
+    public static string? OpeningLine(string? text)
+    {
+        int end = text is null ? -1 : text.AsSpan().IndexOfAny('\r', '\n');
+        return end < 0 ? text : text![..end];
+    }
+
     /// <summary>What is wrong (or notable) and what to do, for the problem reported at the value's cell.</summary>
     public string Describe()
     {
