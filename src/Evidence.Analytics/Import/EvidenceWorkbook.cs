@@ -30,19 +30,7 @@ public static class EvidenceWorkbook
             string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             return Run(Path.GetDirectoryName(path) is { Length: > 0 } relative ? relative : ".", options, () => new CsvWorkbookSource(folder, options));
         }
-        return Run(path, options, () =>
-        {
-            FileStream stream;
-            try
-            {
-                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file cannot be opened: {e.Message}", e);
-            }
-            return WorkbookSource.OpenWorkbook(stream, path, options);
-        });
+        return Run(path, options, () => WorkbookSource.OpenWorkbook(WorkbookSource.OpenFile(path), path, options));
     }
 
     /// <summary>Imports a workbook from a stream: an .xlsx or .xls workbook, or a single CSV file (the sheet its name says).</summary>
@@ -56,13 +44,7 @@ public static class EvidenceWorkbook
         options ??= ImportOptions.Default;
         if (string.Equals(Path.GetExtension(fileName), ".csv", StringComparison.OrdinalIgnoreCase))
             return Run(fileName, options, () => new CsvWorkbookSource(stream, fileName, options));
-        return Run(fileName, options, () =>
-        {
-            var buffered = new MemoryStream();
-            stream.CopyTo(buffered);
-            buffered.Position = 0;
-            return WorkbookSource.OpenWorkbook(buffered, fileName, options);
-        });
+        return Run(fileName, options, () => WorkbookSource.OpenWorkbookCopy(stream, fileName, options));
     }
 
     /// <summary>Runs the import; a file that cannot be read (damaged, truncated, not a workbook, refused as too large) is

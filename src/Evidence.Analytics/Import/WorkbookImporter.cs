@@ -74,13 +74,12 @@ internal static class WorkbookImporter
     /// not imported: a warning naming it, its rows and the format sheet it may have been meant as, so no row goes unseen.</summary>
     private static void ReportOtherSheets(WorkbookSource source, ImportContext context)
     {
-        var known = WorkbookFormat.Sheets.Select(f => f.Name).Concat(WorkbookFormat.CompanionSheets).Select(SheetKey).ToHashSet(StringComparer.Ordinal);
-        foreach (string name in source.SheetNames.Where(n => !known.Contains(SheetKey(n))))
+        foreach (string name in SheetsOutsideTheFormat(source))
         {
             var sheet = source.OpenSheet(name);
             int rows = DataRows(sheet);
             if (rows == 0) continue;
-            string hint = NearestName.Of(SheetKey(name), WorkbookFormat.Sheets.Select(f => f.Name)) is { } meant ? $" If it is the {meant} sheet, name it so." : "";
+            string hint = FormatSheetMeantBy(name) is { } meant ? $" If it is the {meant} sheet, name it so." : "";
             context.Report(ProblemKind.SheetNotImported, ProblemSeverity.Warning, sheet.File, name, FormattableString.Invariant(
                 $"'{name}' is not a sheet of the format, so its {rows:N0} row{(rows == 1 ? " is" : "s are")} not imported.{hint} The sheets are: {string.Join(", ", WorkbookFormat.Sheets.Select(f => f.Name))}."));
         }
@@ -91,11 +90,19 @@ internal static class WorkbookImporter
     {
         if (source.SheetNames.Count == 0) return " The workbook has no sheets at all.";
         string found = $" The sheets found are: {string.Join(", ", source.SheetNames)}.";
-        var formatKeys = WorkbookFormat.Sheets.Select(f => SheetKey(f.Name)).ToHashSet(StringComparer.Ordinal);
-        var unmatched = source.SheetNames.Where(n => !formatKeys.Contains(SheetKey(n)));
-        string? near = unmatched.FirstOrDefault(n => NearestName.Of(SheetKey(n), WorkbookFormat.Sheets.Select(f => f.Name)) == missing.Name);
+        string? near = SheetsOutsideTheFormat(source).FirstOrDefault(n => FormatSheetMeantBy(n) == missing.Name);
         return near is null ? found : $" Is '{near}' meant to be it?{found}";
     }
+
+    /// <summary>The sheets (or CSV files) that are neither a sheet of the format nor one of its companion sheets.</summary>
+    private static IEnumerable<string> SheetsOutsideTheFormat(WorkbookSource source)
+    {
+        var known = WorkbookFormat.Sheets.Select(f => f.Name).Concat(WorkbookFormat.CompanionSheets).Select(SheetKey).ToHashSet(StringComparer.Ordinal);
+        return source.SheetNames.Where(n => !known.Contains(SheetKey(n)));
+    }
+
+    /// <summary>The format sheet a misspelt sheet name most likely means ("Findngs" → Findings), or null.</summary>
+    private static string? FormatSheetMeantBy(string name) => NearestName.Of(SheetKey(name), WorkbookFormat.Sheets.Select(f => f.Name));
 
     /// <summary>The non-blank rows of a sheet below its header.</summary>
     private static int DataRows(SheetSource sheet) => Math.Max(0, sheet.ReadRows().Count(r => !r.IsBlank) - 1);

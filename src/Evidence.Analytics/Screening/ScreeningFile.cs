@@ -42,15 +42,7 @@ public static class ScreeningFile
         if (!File.Exists(path)) return Refused(file, ProblemKind.UnreadableFile, $"There is no file '{path}'.");
         return Read(file, level, options, () =>
         {
-            FileStream stream;
-            try
-            {
-                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file cannot be opened ({WorkbookUnreadableException.Reason(e)}).", e);
-            }
+            var stream = WorkbookSource.OpenFile(path);
             if (!IsText(file)) return WorkbookSource.OpenWorkbook(stream, file, options);
             using (stream) return new CsvWorkbookSource(stream, file, options);
         });
@@ -68,14 +60,9 @@ public static class ScreeningFile
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         Proportion.CheckLevel(level);
         options ??= ImportOptions.Default;
-        return Read(fileName, level, options, () =>
-        {
-            if (IsText(fileName)) return new CsvWorkbookSource(stream, fileName, options);
-            var buffered = new MemoryStream();
-            stream.CopyTo(buffered);
-            buffered.Position = 0;
-            return WorkbookSource.OpenWorkbook(buffered, fileName, options);
-        });
+        return Read(fileName, level, options, () => IsText(fileName)
+            ? new CsvWorkbookSource(stream, fileName, options)
+            : WorkbookSource.OpenWorkbookCopy(stream, fileName, options));
     }
 
     private static bool IsText(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".csv" or ".tsv" or ".txt";

@@ -102,6 +102,30 @@ internal abstract class WorkbookSource : IDisposable
     /// <summary>Opens a sheet by its name as listed in <see cref="SheetNames"/>.</summary>
     public abstract SheetSource OpenSheet(string name);
 
+    /// <summary>Opens a file for reading; a file that cannot be opened is refused in one sentence.</summary>
+    /// <exception cref="WorkbookUnreadableException">The file cannot be opened.</exception>
+    public static FileStream OpenFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WorkbookUnreadableException(ProblemKind.UnreadableFile, $"The file cannot be opened ({WorkbookUnreadableException.Reason(e)}).", e);
+        }
+    }
+
+    /// <summary>Opens a workbook from a caller's stream, which is read to the end (into memory, since a workbook is read
+    /// by seeking) but not closed.</summary>
+    public static WorkbookSource OpenWorkbookCopy(Stream stream, string file, ImportOptions options)
+    {
+        var buffered = new MemoryStream();
+        stream.CopyTo(buffered);
+        buffered.Position = 0;
+        return OpenWorkbook(buffered, file, options);
+    }
+
     /// <summary>Opens a workbook by its content, whatever its name says: an .xlsx (zip) or .xls (compound file) workbook.</summary>
     /// <param name="stream">A seekable stream, owned (disposed) from here on.</param>
     /// <param name="file">The file, as named in problems.</param>
