@@ -41,14 +41,17 @@ internal static class Approvals
 
     /// <summary>The test project's folder in the source tree, found from the test assembly's folder upwards. Not from
     /// [CallerFilePath]: continuous-integration builds map source paths to /_/ for deterministic output.</summary>
-    private static string TestProjectFolder { get; } = FindTestProjectFolder();
+    private static string TestProjectFolder { get; } = Path.Combine(RepositoryRoot, "tests", "Evidence.Analytics.Tests");
 
-    private static string FindTestProjectFolder()
+    /// <summary>The repository's root folder (the one holding Evidence.Analytics.sln), found from the test assembly's folder upwards.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Evidence.Analytics.sln")))
-                return Path.Combine(directory.FullName, "tests", "Evidence.Analytics.Tests");
+                return directory.FullName;
         }
         throw new InvalidOperationException($"Cannot find Evidence.Analytics.sln above {AppContext.BaseDirectory}.");
     }
