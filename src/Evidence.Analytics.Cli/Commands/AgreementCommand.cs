@@ -12,11 +12,11 @@ internal static class AgreementCommand
     {
         var file = new Argument<string>("file")
         {
-            Description = "A .csv, .tsv or .xlsx file with one row per decision: record id, screener, decision (include/exclude).",
+            Description = "The screening decisions: a .csv, .tsv, .xlsx or .xls file with one row per decision and the columns record id, screener and decision (include or exclude).",
         };
         var level = new Option<double>("--level") { Description = "The confidence level for kappa's interval.", DefaultValueFactory = _ => 0.95 };
         var json = new Option<bool>("--json") { Description = "Write the statistics as JSON." };
-        var command = new Command("agreement", "Screening agreement between two screeners: percent agreement, Cohen's kappa with SE and CI, PABAK, prevalence and bias indices.")
+        var command = new Command("agreement", "Two screeners' agreement on include/exclude decisions: percent agreement, Cohen's kappa with its standard error and confidence interval, PABAK, and the prevalence and bias indices.")
         {
             file, level, json,
         };

@@ -14,9 +14,10 @@ internal static class ConvertCommand
         var output = new Option<FileInfo>("--output", "-o")
         {
             Description = "The .xlsx workbook to write (replaced if it exists).",
+            HelpName = "file",
             Required = true,
         };
-        var command = new Command("convert", "Validate an evidence workbook or CSV folder and write it as an .xlsx workbook in the import format.")
+        var command = new Command("convert", "Check an evidence workbook (.xlsx, .xls or a folder of CSV files) and write it as one .xlsx workbook in the import format, with the format's headers and spellings.")
         {
             file,
             output,

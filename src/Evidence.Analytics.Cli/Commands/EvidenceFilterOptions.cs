@@ -20,7 +20,7 @@ internal sealed class EvidenceFilterOptions
 
     public Option<string[]> Timing { get; } = new("--timing") { Description = "Keep only studies of this population timing (antenatal, postnatal, both); repeatable." };
 
-    public Option<string[]> Typology { get; } = new("--typology") { Description = "Keep only interventions at this Kimberlee level (signposting, light, medium, holistic); repeatable." };
+    public Option<string[]> Typology { get; } = new("--typology") { Description = "Keep only interventions at this level of Kimberlee's social-prescribing typology (signposting, light, medium, holistic); repeatable." };
 
     public Option<string[]> InterventionType { get; } = new("--intervention-type") { Description = "Keep only interventions of this type (including types the review's Vocabulary sheet adds); repeatable." };
 

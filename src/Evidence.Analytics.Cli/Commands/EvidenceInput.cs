@@ -15,7 +15,7 @@ internal static class EvidenceInput
     /// <summary>The FILE argument: a workbook, a CSV folder or one CSV file of such a folder.</summary>
     public static Argument<string> FileArgument() => new("file")
     {
-        Description = "The evidence workbook: an .xlsx or .xls file, a folder of CSV files (studies.csv, interventions.csv, findings.csv, …) or one CSV file of such a folder.",
+        Description = "The evidence workbook to read: an .xlsx or .xls file, a folder of CSV files (studies.csv, interventions.csv, findings.csv, …) or one CSV file of such a folder.",
     };
 
     /// <summary>Imports a workbook, listing problems on the error writer; returns the evidence base or null.</summary>

@@ -13,14 +13,14 @@ internal static class MapCommand
     public static Command Create()
     {
         var file = EvidenceInput.FileArgument();
-        var rows = new Option<string>("--rows") { Description = "The row dimension: " + string.Join(", ", Dimensions.Vocabulary.Accepted) + ".", DefaultValueFactory = _ => "intervention type" };
-        var columns = new Option<string>("--columns") { Description = "The column dimension (as --rows).", DefaultValueFactory = _ => "outcome domain" };
+        var rows = new Option<string>("--rows") { Description = "The dimension down the side: " + string.Join(", ", Dimensions.Vocabulary.Accepted) + ".", DefaultValueFactory = _ => "intervention type" };
+        var columns = new Option<string>("--columns") { Description = "The dimension across the top (any of those --rows accepts).", DefaultValueFactory = _ => "outcome domain" };
         var outcome = new Option<string[]>("--outcome") { Description = "Keep only findings in this outcome domain (including domains the review's Vocabulary sheet adds); repeatable." };
         var gapThreshold = new Option<int>("--gap-threshold") { Description = "Cells with fewer studies than this are listed as thin gaps.", DefaultValueFactory = _ => EvidenceMaps.DefaultGapThreshold };
         var json = new Option<bool>("--json") { Description = "Write the map as JSON: rows, columns, cells with breakdowns, totals and gaps." };
         var csv = new Option<bool>("--csv") { Description = "Write the map as CSV, one line per cell, then the totals." };
         var filters = new EvidenceFilterOptions();
-        var command = new Command("map", "Cross-tabulate two dimensions (by default intervention type × outcome domain) as distinct-study counts, with totals and gaps.")
+        var command = new Command("map", "An evidence and gap map: studies counted by two dimensions (by default intervention type × outcome domain), each study once in a cell and once in each total, with the gaps (empty cells, cells without an RCT, cells with few studies).")
         {
             file, rows, columns, outcome, gapThreshold, json, csv,
         };
@@ -69,10 +69,10 @@ internal static class MapCommand
             console.Write(new Text($"No study matches the filter ({map.Filter}), so there is nothing to map and no gap to report.{Environment.NewLine}"));
             return;
         }
-        var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle($"{map.Rows.Label()} × {map.Columns.Label()} ({map.Filter})") };
+        var table = new FittedTable { Title = $"{map.Rows.Label()} × {map.Columns.Label()} ({map.Filter})" };
         table.AddColumn(Markup.Escape(map.Rows.Label()));
-        foreach (string column in map.ColumnLabels) table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
-        table.AddColumn(new TableColumn("[bold]Total[/]").RightAligned());
+        foreach (string column in map.ColumnLabels) table.AddColumn(Markup.Escape(column), rightAligned: true);
+        table.AddColumn("[bold]Total[/]", rightAligned: true);
         for (int r = 0; r < map.RowLabels.Length; r++)
         {
             var cells = new List<string> { Markup.Escape(map.RowLabels[r]) };

@@ -10,10 +10,10 @@ internal static class NotebookCommand
     /// <summary>Builds the <c>notebook</c> command and its <c>run</c> subcommand.</summary>
     public static Command Create()
     {
-        var notebook = new Argument<FileInfo>("notebook") { Description = "The .ipynb notebook to run." };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the executed notebook, with its outputs, to this .ipynb file (it may be the notebook itself)." };
-        var html = new Option<FileInfo?>("--html") { Description = "Also write the executed notebook as a self-contained HTML page." };
-        var run = new Command("run", "Run the notebook's C# cells in order with Roslyn scripting; exits 1 at the first failing cell.")
+        var notebook = new Argument<FileInfo>("notebook") { Description = "The .ipynb notebook to run; its cells run with the notebook's folder as the current directory." };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the executed notebook, with its outputs, to this .ipynb file (it may be the notebook itself).", HelpName = "file" };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the executed notebook as a self-contained HTML page.", HelpName = "file" };
+        var run = new Command("run", "Run a notebook's C# cells in order and write their outputs; it stops at the first failing cell, with exit code 1.")
         {
             notebook, output, html,
         };
@@ -21,7 +21,7 @@ internal static class NotebookCommand
             RunAsync(parseResult.GetValue(notebook)!, parseResult.GetValue(output), parseResult.GetValue(html),
                 parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken));
 
-        return new Command("notebook", "Work with C# notebooks (.ipynb).") { run };
+        return new Command("notebook", "Run C# notebooks (.ipynb) without Jupyter, VS Code or the .NET Interactive kernel.") { run };
     }
 
     private static async Task<int> RunAsync(FileInfo path, FileInfo? output, FileInfo? html, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

@@ -37,10 +37,11 @@ internal static class ReportCommand
         var file = EvidenceInput.FileArgument();
         var output = new Option<DirectoryInfo>("--output", "-o")
         {
-            Description = "The folder to write the report into (created if missing; files in it are replaced).",
+            Description = "The folder to write into (created if missing; files already in it are replaced).",
+            HelpName = "folder",
             Required = true,
         };
-        var command = new Command("report", "Write the charts (charts/*.svg), the summary workbook (summary.xlsx) and the interactive evidence map (evidence-map.html) for an evidence workbook.")
+        var command = new Command("report", "Write everything a review hands over into one folder: the charts (charts/*.svg), the commissioner's summary workbook (summary.xlsx) and the interactive evidence map (evidence-map.html).")
         {
             file,
             output,

@@ -80,9 +80,7 @@ internal static class ShareCommand
             ? string.Create(c, $"{share.Direction.Label()} in {share.Numerator} of {share.Denominator} studies: {p.Estimate:0.0%} ({share.Level:0.##%} CI {p.Lower:0.0%} to {p.Upper:0.0%}, {share.Method.Label()})")
             : "No study reported a direction on this outcome.";
         console.Write(new Text(headline + Environment.NewLine));
-        var table = new Table { Border = TableBorder.Rounded };
-        table.AddColumn("Direction");
-        table.AddColumn(new TableColumn("Studies").RightAligned());
+        var table = new FittedTable().AddColumn("Direction").AddColumn("Studies", rightAligned: true);
         foreach (var direction in Enum.GetValues<Direction>())
             table.AddRow(direction.Label(), share.Counts[direction].ToString(c));
         console.Write(table);
@@ -91,12 +89,9 @@ internal static class ShareCommand
             $"One vote per study: several findings in the outcome give one direction if at least {share.WithinStudyThreshold:0.##%} agree, otherwise mixed.{Environment.NewLine}" +
             $"Vote counting shows in how many studies an effect went one way, not how large it was.{Environment.NewLine}")));
         if (ranking is null) return;
-        var ranked = new Table { Border = TableBorder.Rounded, Title = new TableTitle("Outcome domains by share " + share.Direction.Label().ToLowerInvariant()) };
-        ranked.AddColumn(new TableColumn("#").RightAligned());
-        ranked.AddColumn("Outcome domain");
-        ranked.AddColumn(new TableColumn("Studies").RightAligned());
-        ranked.AddColumn(new TableColumn("Share").RightAligned());
-        ranked.AddColumn(new TableColumn("CI").RightAligned());
+        var ranked = new FittedTable { Title = "Outcome domains by share " + share.Direction.Label().ToLowerInvariant() }
+            .AddColumn("#", rightAligned: true).AddColumn("Outcome domain").AddColumn("Studies", rightAligned: true)
+            .AddColumn("Share", rightAligned: true).AddColumn("CI", rightAligned: true);
         foreach (var entry in ranking.Entries)
         {
             ranked.AddRow(entry.Rank.ToString(c), Markup.Escape(entry.Label), string.Create(c, $"{entry.Share.Numerator}/{entry.Share.Denominator}"),

@@ -14,7 +14,7 @@ internal static class SummaryCommand
     {
         var file = EvidenceInput.FileArgument();
         var json = new Option<bool>("--json") { Description = "Write the counts as a JSON object instead of tables." };
-        var command = new Command("summary", "Summarise an evidence workbook: studies and interventions by design, country, intervention type, typology level, outcome domain and direction.")
+        var command = new Command("summary", "Count what an evidence workbook holds: studies by design, country, intervention type and outcome domain, interventions by typology level, and findings by direction of effect.")
         {
             file,
             json,
@@ -45,9 +45,7 @@ internal static class SummaryCommand
         foreach (var (title, unit, counts) in summary.Tables)
         {
             if (counts.Count == 0) continue;
-            var table = new Table { Border = TableBorder.Rounded };
-            table.AddColumn(title);
-            table.AddColumn(new TableColumn(unit).RightAligned());
+            var table = new FittedTable().AddColumn(title).AddColumn(unit, rightAligned: true);
             foreach (var (label, count) in counts) table.AddRow(Markup.Escape(label), count.ToString("N0", CultureInfo.InvariantCulture));
             console.Write(table);
         }

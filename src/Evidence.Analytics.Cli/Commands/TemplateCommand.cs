@@ -11,9 +11,10 @@ internal static class TemplateCommand
         var output = new Option<FileInfo>("--output", "-o")
         {
             Description = "The .xlsx file to write (replaced if it exists).",
+            HelpName = "file",
             Required = true,
         };
-        var command = new Command("template", "Write a blank extraction workbook in the import format: drop-down lists, input hints and a README explaining every column.")
+        var command = new Command("template", "Write a blank evidence workbook to fill in: the sheets and columns the import reads, drop-down lists, an input hint on every column and a README sheet explaining each one.")
         {
             output,
         };

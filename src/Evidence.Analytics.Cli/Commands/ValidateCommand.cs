@@ -12,7 +12,7 @@ internal static class ValidateCommand
     {
         var file = EvidenceInput.FileArgument();
         var json = new Option<bool>("--json") { Description = "Write the result as a JSON object (valid, counts and every problem)." };
-        var command = new Command("validate", "Check an evidence workbook and list every problem with its sheet, row, column and value.")
+        var command = new Command("validate", "Check an evidence workbook and list every problem with its sheet, row, column and value. Exit code 0 when it can be imported (warnings allowed), 1 when it has errors, 2 when it cannot be read.")
         {
             file,
             json,

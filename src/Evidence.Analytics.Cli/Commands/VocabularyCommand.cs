@@ -15,12 +15,12 @@ internal static class VocabularyCommand
     {
         var field = new Argument<string?>("field")
         {
-            Description = "One vocabulary, by name or by a column that uses it (design, direction, outcome domain, Types, …); all when omitted.",
+            Description = "One vocabulary, by its name or by a column that uses it (design, direction, outcome domain, Types, …); every vocabulary when omitted.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json") { Description = "Write the vocabularies as JSON." };
         var markdown = new Option<bool>("--markdown") { Description = "Write the vocabularies as Markdown tables (as in README)." };
-        var command = new Command("vocabulary", "List the accepted spellings of each controlled vocabulary: its terms, synonyms, related constructs counted as a term, ambiguous words refused, and blank markers.")
+        var command = new Command("vocabulary", "List what each controlled column of the workbook accepts: its terms, their other spellings, the related constructs counted as a term, the words refused as ambiguous, and the blank markers.")
         {
             field, json, markdown,
         };

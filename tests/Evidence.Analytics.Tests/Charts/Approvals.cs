@@ -41,10 +41,10 @@ internal static class Approvals
 
     /// <summary>The test project's folder in the source tree, found from the test assembly's folder upwards. Not from
     /// [CallerFilePath]: continuous-integration builds map source paths to /_/ for deterministic output.</summary>
-    private static string TestProjectFolder { get; } = Path.Combine(RepositoryRoot, "tests", "Evidence.Analytics.Tests");
-
     /// <summary>The repository's root folder (the one holding Evidence.Analytics.sln), found from the test assembly's folder upwards.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string TestProjectFolder { get; } = Path.Combine(RepositoryRoot, "tests", "Evidence.Analytics.Tests");
 
     private static string FindRepositoryRoot()
     {
