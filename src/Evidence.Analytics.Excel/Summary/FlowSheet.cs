@@ -6,7 +6,7 @@ namespace Evidence.Analytics.Excel.Summary;
 internal static class FlowSheet
 {
     public static void Write(XlsxDocument document, PrismaFlow? flow) =>
-        document.AddSheet("Flow", SheetLayout.Page([34, 40, 14]), sheet =>
+        document.AddSheet("Flow", SheetLayout.Page([30, 38, 10]) with { Landscape = false }, sheet =>
         {
             sheet.Row(24).Text("PRISMA flow of records", CellStyle.Title);
             if (flow is null)
@@ -47,7 +47,7 @@ internal static class FlowSheet
 
     private static void Count(WorksheetWriter sheet, string stage, string? label, int? count, bool bold = false)
     {
-        sheet.Row().Text(stage, bold ? CellStyle.Bold : CellStyle.Default).Text(label);
+        sheet.Row().Text(stage, bold ? CellStyle.Bold : CellStyle.Wrapped).Text(label, CellStyle.Wrapped);
         if (count is { } n) sheet.Integer(n, bold ? CellStyle.CountBold : CellStyle.Count);
         else sheet.Text("not reported", CellStyle.Note);
     }

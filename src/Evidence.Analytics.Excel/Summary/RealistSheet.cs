@@ -9,7 +9,7 @@ internal static class RealistSheet
 {
     private const int TableHeaderRow = 6;
 
-    private static readonly double[] Widths = [16, 22, 32, 44, 44, 36, 9, 12, 24, 20, 28, 26];
+    private static readonly double[] Widths = [11, 14, 16, 24, 24, 20, 8, 11, 12, 11, 12, 14];
 
     private static readonly string[] ConfigurationHeaders =
     [
