@@ -24,14 +24,15 @@ internal static class TextFit
         // Most cells fit on one line whatever their letters: skip the measuring.
         if (text.Length * 1.6 * scale <= capacity && !text.Contains('\n')) return 1;
 
+        // Words are walked in place, without splitting the text: data sheets measure a cell or more in every row.
         int lines = 0;
-        foreach (string paragraph in text.Split('\n'))
+        foreach (var paragraph in text.AsSpan().Split('\n'))
         {
             lines++;
             double line = 0;
-            foreach (string word in paragraph.Split(' '))
+            foreach (var range in text.AsSpan(paragraph).Split(' '))
             {
-                double w = Width(word) * scale;
+                double w = Width(text.AsSpan(range.Start.Value + paragraph.Start.Value, range.End.Value - range.Start.Value)) * scale;
                 double space = line > 0 ? 0.5 * scale : 0;
                 if (line + space + w <= capacity)
                 {
@@ -52,7 +53,7 @@ internal static class TextFit
     }
 
     /// <summary>A text's width in digits.</summary>
-    public static double Width(string text)
+    public static double Width(ReadOnlySpan<char> text)
     {
         double width = 0;
         foreach (char c in text) width += Width(c);

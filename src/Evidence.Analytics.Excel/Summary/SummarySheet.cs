@@ -14,8 +14,8 @@ internal static class SummarySheet
             sheet.Merge("A1:D1");
             if (evidence.Review.Notes is { } notes)
             {
-                // Row heights are not fitted on opening, so give a long note room: about 130 characters a line across A:D.
-                sheet.Row(15 * Math.Max(1, Math.Ceiling((notes.Length + 6) / 130.0))).Text("Note: " + notes, CellStyle.Note);
+                // The writer gives the row the lines the note needs across A:D (rows are not fitted on opening).
+                sheet.Row().Text("Note: " + notes, CellStyle.Note);
                 sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
             }
             sheet.Row();
