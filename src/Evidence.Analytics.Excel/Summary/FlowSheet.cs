@@ -15,6 +15,7 @@ internal static class FlowSheet
                 return;
             }
             sheet.Row().Text("Counts as reported; \"not reported\" where the review gives none.", CellStyle.Note);
+            sheet.Merge($"A{sheet.RowNumber}:C{sheet.RowNumber}");
             sheet.Row();
             RecordTables.Header(sheet, ["Stage", "Source or reason", "Records"]);
             foreach (var source in flow.Identified) Count(sheet, "Records identified", source.Label, source.Count);
@@ -37,7 +38,10 @@ internal static class FlowSheet
             sheet.Row().Text("Arithmetic checks (PRISMA 2020)", CellStyle.Bold);
             var problems = flow.Inconsistencies;
             if (problems.IsEmpty)
+            {
                 sheet.Row().Text("Every check that the reported counts allow adds up.", CellStyle.Wrapped);
+                sheet.Merge($"A{sheet.RowNumber}:C{sheet.RowNumber}");
+            }
             foreach (string problem in problems)
             {
                 sheet.Row().Text("Does not add up: " + problem + ".", CellStyle.Wrapped);
