@@ -85,7 +85,8 @@ internal static class ChartPartWriter
             Val(xml, "overlay", "0");
             xml.WriteEndElement();
         }
-        Val(xml, "plotVisOnly", "1");
+        // Hidden cells are plotted too: the error bars read columns hidden on the sheet.
+        Val(xml, "plotVisOnly", "0");
         Val(xml, "dispBlanksAs", "gap");
         xml.WriteEndElement(); // chart
         xml.WriteEndElement(); // chartSpace

@@ -18,7 +18,7 @@ internal enum CellStyle
     Percent,
     /// <summary>A number with up to three decimals (0.###).</summary>
     Decimal,
-    /// <summary>A link: blue and underlined.</summary>
+    /// <summary>A link: blue and underlined, wrapped.</summary>
     Hyperlink,
     /// <summary>A sheet title: bold, 14 pt.</summary>
     Title,
@@ -40,6 +40,10 @@ internal enum CellStyle
     Heading,
     /// <summary>A bold whole number, centred (map totals).</summary>
     CountBoldCentred,
+    /// <summary>Text centred, not wrapped (an interval beside a count, which must not run into it).</summary>
+    TextCentred,
+    /// <summary>A sheet title that wraps (a review's title across merged cells): bold, 14 pt.</summary>
+    TitleWrapped,
 }
 
 /// <summary>Writes the styles part: fonts, fills, borders and the cell formats of <see cref="CellStyle"/>.</summary>
@@ -75,11 +79,11 @@ internal static class StylesPartWriter
         [
             Format(),                                                                        // Default
             Format(font: 1, fill: 2, border: 1, alignment: new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }), // Header
-            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, QuotePrefix = true }, // LiteralText
+            WithQuotePrefix(Format()),                                                       // LiteralText
             Format(numberFormat: 3),                                                         // Count
             Format(numberFormat: 9),                                                         // Percent
             Format(numberFormat: DecimalFormat),                                             // Decimal
-            Format(font: 2),                                                                 // Hyperlink
+            Format(font: 2, alignment: new Alignment { WrapText = true }),                   // Hyperlink
             Format(font: 3),                                                                 // Title
             Format(alignment: new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }), // Wrapped
             Format(font: 4, fill: 3, alignment: new Alignment { Horizontal = HorizontalAlignmentValues.Center }), // Gap
@@ -90,6 +94,8 @@ internal static class StylesPartWriter
             Format(numberFormat: 1),                                                         // Integer
             Format(font: 1, fill: 2, border: 1),                                             // Heading
             Format(numberFormat: 3, font: 1, alignment: new Alignment { Horizontal = HorizontalAlignmentValues.Center }), // CountBoldCentred
+            Format(alignment: new Alignment { Horizontal = HorizontalAlignmentValues.Center }),  // TextCentred
+            Format(font: 3, alignment: new Alignment { WrapText = true }),                   // TitleWrapped
         ];
 
         return new Stylesheet(
@@ -97,7 +103,10 @@ internal static class StylesPartWriter
             fonts,
             fills,
             borders,
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            // The Normal style sits at the top too: LibreOffice gives a cell without a style the Normal style's
+            // alignment, not that of the first cell format.
+            new CellStyleFormats(new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top })
+                { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, ApplyAlignment = true }) { Count = 1 },
             new CellFormats(formats) { Count = (uint)formats.Length },
             new CellStyles(new DocumentFormat.OpenXml.Spreadsheet.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
             new DifferentialFormats { Count = 0 },
@@ -118,6 +127,12 @@ internal static class StylesPartWriter
         return font;
     }
 
+    private static CellFormat WithQuotePrefix(CellFormat format)
+    {
+        format.QuotePrefix = true;
+        return format;
+    }
+
     private static Fill SolidFill(string rgb) =>
         new(new PatternFill(new ForegroundColor { Rgb = rgb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
 
@@ -128,11 +143,26 @@ internal static class StylesPartWriter
         if (font != 0) format.ApplyFont = true;
         if (fill != 0) format.ApplyFill = true;
         if (border != 0) format.ApplyBorder = true;
-        if (alignment is not null)
-        {
-            format.ApplyAlignment = true;
-            format.Append(alignment);
-        }
+        // Every cell sits at the top of its row: in a row made tall by a wrapped cell, a label or number beside it then
+        // lines up with the text's first line instead of its last (README: each description beside its column).
+        alignment ??= new Alignment();
+        alignment.Vertical ??= VerticalAlignmentValues.Top;
+        format.ApplyAlignment = true;
+        format.Append(alignment);
         return format;
     }
+}
+
+/// <summary>What the row-height estimate needs to know about a cell style.</summary>
+internal static class CellStyleFacts
+{
+    /// <summary>Whether the style wraps text onto several lines.</summary>
+    public static bool Wraps(this CellStyle style) => style is CellStyle.Header or CellStyle.Wrapped or CellStyle.Note or CellStyle.Hyperlink or CellStyle.TitleWrapped;
+
+    /// <summary>The style's font size relative to the workbook's 11 pt.</summary>
+    public static double RelativeSize(this CellStyle style) => style is CellStyle.Title or CellStyle.TitleWrapped ? 14.0 / 11 : 1;
+
+    /// <summary>Whether the style's font is bold (wider).</summary>
+    public static bool IsBold(this CellStyle style) =>
+        style is CellStyle.Header or CellStyle.Title or CellStyle.TitleWrapped or CellStyle.CountBold or CellStyle.Bold or CellStyle.Heading or CellStyle.CountBoldCentred;
 }

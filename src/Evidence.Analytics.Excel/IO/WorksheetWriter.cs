@@ -7,7 +7,9 @@ namespace Evidence.Analytics.Excel.IO;
 /// (merged cells, conditional formats, data validations, links, print setup, drawing, tables) in schema order.</summary>
 /// <remarks>Cells are written left to right; a cell's reference is written only after a skipped cell, which keeps large
 /// sheets small. Text always goes to the shared string table as a string cell, so nothing a user typed is ever a
-/// formula; text that starts like one is also given a quote prefix so that Excel keeps it text when edited.</remarks>
+/// formula; text that starts like one is also given a quote prefix so that Excel keeps it text when edited.
+/// A row holding wrapped text is given the height its longest text needs (<see cref="TextFit"/>), across the cells
+/// merged with it, since neither Excel nor LibreOffice fits it when the file opens.</remarks>
 internal sealed class WorksheetWriter
 {
     private readonly XmlWriter _xml;
@@ -15,6 +17,13 @@ internal sealed class WorksheetWriter
     private readonly XlsxDocument _document;
     private char[] _row = new char[4096];
     private int _length;
+    private readonly char[] _rowStart = new char[80];
+    private double? _rowHeight;
+    private readonly List<(int Column, string Text, CellStyle Style)> _wrapped = [];
+    private readonly List<(int First, int Last)> _rowMerges = [];
+    private readonly List<float> _rowHeights = [];
+    private readonly List<(int First, int Last)> _keepTogether = [];
+    private int _columns;
     private readonly List<(string Reference, string RelationshipId)> _hyperlinks = [];
     private readonly List<string> _merges = [];
     private readonly List<Action<XmlWriter>> _conditionalFormats = [];
@@ -57,15 +66,7 @@ internal sealed class WorksheetWriter
             throw new InvalidOperationException($"Sheet '{Name}' would need more than {XlsxText.MaxRows:N0} rows, the most Excel can hold.");
         FlushRow();
         RowNumber++;
-        Append("<row r=\"");
-        AppendInteger(RowNumber);
-        if (height is { } h)
-        {
-            Append("\" ht=\"");
-            Append(h.ToString(CultureInfo.InvariantCulture));
-            Append("\" customHeight=\"1");
-        }
-        Append("\">");
+        _rowHeight = height;
         _rowOpen = true;
         _nextColumn = 0;
         _lastWrittenColumn = -1;
@@ -86,6 +87,8 @@ internal sealed class WorksheetWriter
         if (text.Length > XlsxText.MaxCellLength)
             throw new ArgumentException($"Sheet '{Name}', cell {XlsxText.Cell(_nextColumn, RowNumber)}: the text is {text.Length:N0} characters long; Excel holds at most {XlsxText.MaxCellLength:N0}.", nameof(text));
         if (style == CellStyle.Default && CsvField.StartsLikeFormula(text)) style = CellStyle.LiteralText;
+        else if (style == CellStyle.Default && Layout.WrapText) style = CellStyle.Wrapped;
+        if (style.Wraps()) _wrapped.Add((_nextColumn, text, style));
         StartCell(style, "s");
         WriteValue(_strings.IndexOf(text));
         return EndCell();
@@ -123,7 +126,31 @@ internal sealed class WorksheetWriter
     }
 
     /// <summary>Merges a range of cells ("A1:F1").</summary>
-    public void Merge(string range) => _merges.Add(range);
+    public void Merge(string range)
+    {
+        _merges.Add(range);
+        // Wrapped text in a merged cell takes the width of the whole range.
+        var (firstColumn, firstRow, lastColumn) = ParseRange(range);
+        if (_rowOpen && firstRow == RowNumber) _rowMerges.Add((firstColumn, lastColumn));
+    }
+
+    /// <summary>Keeps rows on one printed page (a chart and its table): a page break is put before the first when the
+    /// rows would otherwise start on one page and end on the next, and fit on a page of their own.</summary>
+    public void KeepTogether(int firstRow, int lastRow) => _keepTogether.Add((firstRow, lastRow));
+
+    private static (int FirstColumn, int FirstRow, int LastColumn) ParseRange(string range)
+    {
+        static (int Column, int Row) Parse(ReadOnlySpan<char> cell)
+        {
+            int column = 0, i = 0;
+            for (; i < cell.Length && char.IsAsciiLetter(cell[i]); i++) column = column * 26 + (char.ToUpperInvariant(cell[i]) - 'A' + 1);
+            return (column - 1, int.Parse(cell[i..], NumberStyles.None, CultureInfo.InvariantCulture));
+        }
+        int colon = range.IndexOf(':');
+        var first = Parse(colon < 0 ? range : range.AsSpan(0, colon));
+        var last = colon < 0 ? first : Parse(range.AsSpan(colon + 1));
+        return (first.Column, first.Row, last.Column);
+    }
 
     /// <summary>Adds an autofilter to a range (not needed on a sheet with a table).</summary>
     public void AutoFilter(string range) => _autoFilter = range;
@@ -249,9 +276,48 @@ internal sealed class WorksheetWriter
     {
         if (!_rowOpen) return;
         Append("</row>");
+        double height = RowHeight();
+        int start = 0;
+        foreach (char c in "<row r=\"") _rowStart[start++] = c;
+        RowNumber.TryFormat(_rowStart.AsSpan(start), out int written, default, CultureInfo.InvariantCulture);
+        start += written;
+        if (height != TextFit.LineHeight || _rowHeight is not null)
+        {
+            foreach (char c in "\" ht=\"") _rowStart[start++] = c;
+            height.TryFormat(_rowStart.AsSpan(start), out written, "0.##", CultureInfo.InvariantCulture);
+            start += written;
+            foreach (char c in "\" customHeight=\"1") _rowStart[start++] = c;
+        }
+        _rowStart[start++] = '"';
+        _rowStart[start++] = '>';
+        _xml.WriteRaw(_rowStart, 0, start);
         _xml.WriteRaw(_row, 0, _length);
+        _rowHeights.Add((float)height);
+        _columns = Math.Max(_columns, _lastWrittenColumn + 1);
         _length = 0;
         _rowOpen = false;
+        _wrapped.Clear();
+        _rowMerges.Clear();
+    }
+
+    /// <summary>The current row's height in points: the height asked for, raised to what its wrapped text needs.</summary>
+    private double RowHeight()
+    {
+        double height = _rowHeight ?? TextFit.LineHeight;
+        foreach (var (column, text, style) in _wrapped)
+        {
+            double width = Layout.ColumnWidth(column);
+            if (width == 0) continue; // hidden
+            foreach (var (first, last) in _rowMerges)
+            {
+                if (first != column) continue;
+                for (int c = first + 1; c <= last; c++) width += Layout.ColumnWidth(c);
+            }
+            // Larger text takes more of the width and taller lines.
+            double size = style.RelativeSize();
+            height = Math.Max(height, TextFit.Lines(text, width / size, style.IsBold()) * TextFit.LineHeight * size);
+        }
+        return height;
     }
 
     private void WriteStart()
@@ -298,21 +364,96 @@ internal sealed class WorksheetWriter
         xml.WriteAttributeString("defaultRowHeight", "15");
         xml.WriteEndElement();
 
-        if (Layout.ColumnWidths is { Count: > 0 } widths)
+        int columns = Math.Max(Layout.ColumnWidths?.Count ?? 0, Layout.HiddenColumns is { Count: > 0 } hidden ? hidden.Max() + 1 : 0);
+        if (columns > 0)
         {
             xml.WriteStartElement("cols", Namespaces.Main);
-            for (int i = 0; i < widths.Count; i++)
+            for (int i = 0; i < columns; i++)
             {
+                bool isHidden = Layout.HiddenColumns?.Contains(i) == true;
                 xml.WriteStartElement("col", Namespaces.Main);
                 xml.WriteAttributeString("min", (i + 1).ToString(CultureInfo.InvariantCulture));
                 xml.WriteAttributeString("max", (i + 1).ToString(CultureInfo.InvariantCulture));
-                xml.WriteAttributeString("width", widths[i].ToString(CultureInfo.InvariantCulture));
+                double width = Layout.ColumnWidths is { } widths && i < widths.Count ? widths[i] : SheetLayout.DefaultColumnWidth;
+                xml.WriteAttributeString("width", width.ToString(CultureInfo.InvariantCulture));
+                if (isHidden) xml.WriteAttributeString("hidden", "1");
                 xml.WriteAttributeString("customWidth", "1");
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
         }
         xml.WriteStartElement("sheetData", Namespaces.Main);
+    }
+
+    /// <summary>Margins, A4 fitted to one page wide, the footer, and the page breaks that keep blocks whole.</summary>
+    private void WritePrintSetup(XmlWriter xml)
+    {
+        static string Inches(double value) => value.ToString(CultureInfo.InvariantCulture);
+        xml.WriteStartElement("pageMargins", Namespaces.Main);
+        xml.WriteAttributeString("left", Inches(SheetLayout.SideMargin));
+        xml.WriteAttributeString("right", Inches(SheetLayout.SideMargin));
+        xml.WriteAttributeString("top", Inches(SheetLayout.EndMargin));
+        xml.WriteAttributeString("bottom", Inches(SheetLayout.EndMargin));
+        xml.WriteAttributeString("header", Inches(SheetLayout.FooterMargin));
+        xml.WriteAttributeString("footer", Inches(SheetLayout.FooterMargin));
+        xml.WriteEndElement();
+        xml.WriteStartElement("pageSetup", Namespaces.Main);
+        xml.WriteAttributeString("paperSize", "9");
+        xml.WriteAttributeString("fitToWidth", "1");
+        xml.WriteAttributeString("fitToHeight", "0");
+        xml.WriteAttributeString("orientation", Layout.Landscape ? "landscape" : "portrait");
+        xml.WriteEndElement();
+        xml.WriteStartElement("headerFooter", Namespaces.Main);
+        xml.WriteElementString("oddFooter", Namespaces.Main, SheetLayout.Footer);
+        xml.WriteEndElement();
+        var breaks = PageBreaks();
+        if (breaks.Count == 0) return;
+        xml.WriteStartElement("rowBreaks", Namespaces.Main);
+        xml.WriteAttributeString("count", breaks.Count.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("manualBreakCount", breaks.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (int row in breaks)
+        {
+            // A break's id is the last row above it.
+            xml.WriteStartElement("brk", Namespaces.Main);
+            xml.WriteAttributeString("id", (row - 1).ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("max", "16383");
+            xml.WriteAttributeString("man", "1");
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    }
+
+    /// <summary>The rows that start a new page so that no block kept together straddles two pages, found by laying the
+    /// rows out on pages as tall as the printable height at the scale that fits the used columns to the page's width.</summary>
+    private List<int> PageBreaks()
+    {
+        var breaks = new List<int>();
+        if (_keepTogether.Count == 0) return breaks;
+        int columns = Math.Max(_columns, _charts.Count == 0 ? 0 : _charts.Max(c => c.Item2.ToColumn));
+        double titles = 0;
+        for (int row = 0; row < Layout.PrintTitleRows && row < _rowHeights.Count; row++) titles += _rowHeights[row];
+        double page = Layout.PrintableHeight / Layout.PrintScale(columns) - titles;
+        var blocks = _keepTogether.OrderBy(b => b.First).ToList();
+        int next = 0;
+        double used = 0;
+        for (int row = 1; row <= _rowHeights.Count; row++)
+        {
+            while (next < blocks.Count && blocks[next].First == row)
+            {
+                double block = 0;
+                for (int r = row; r <= Math.Min(blocks[next].Last, _rowHeights.Count); r++) block += _rowHeights[r - 1];
+                if (used > 0 && used + block > page && block <= page)
+                {
+                    breaks.Add(row);
+                    used = 0;
+                }
+                next++;
+            }
+            double height = _rowHeights[row - 1];
+            if (used > 0 && used + height > page) used = 0; // the page breaks here by itself
+            used += height;
+        }
+        return breaks;
     }
 
     /// <summary>Closes the sheet data and writes what follows it, in the order CT_Worksheet requires.</summary>
@@ -360,20 +501,7 @@ internal sealed class WorksheetWriter
             }
             xml.WriteEndElement();
         }
-        xml.WriteStartElement("pageMargins", Namespaces.Main);
-        xml.WriteAttributeString("left", "0.5");
-        xml.WriteAttributeString("right", "0.5");
-        xml.WriteAttributeString("top", "0.6");
-        xml.WriteAttributeString("bottom", "0.6");
-        xml.WriteAttributeString("header", "0.3");
-        xml.WriteAttributeString("footer", "0.3");
-        xml.WriteEndElement();
-        xml.WriteStartElement("pageSetup", Namespaces.Main);
-        xml.WriteAttributeString("paperSize", "9");
-        xml.WriteAttributeString("fitToWidth", "1");
-        xml.WriteAttributeString("fitToHeight", "0");
-        xml.WriteAttributeString("orientation", Layout.Landscape ? "landscape" : "portrait");
-        xml.WriteEndElement();
+        WritePrintSetup(xml);
         if (_charts.Count > 0)
         {
             string drawing = "rId" + (Relationships.Count + 1).ToString(CultureInfo.InvariantCulture);

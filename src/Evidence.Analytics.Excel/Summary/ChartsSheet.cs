@@ -3,15 +3,21 @@ using Evidence.Analytics.Excel.IO;
 namespace Evidence.Analytics.Excel.Summary;
 
 /// <summary>The Charts sheet: the numbers behind each chart on the left, native (editable) Excel charts of them on the right.</summary>
+/// <remarks>Printed, each table and its chart stay on one page; the error-bar columns the share chart reads (to the
+/// lower and upper limit) are hidden.</remarks>
 internal static class ChartsSheet
 {
+    // A: labels, B: values, C–D: hidden error-bar helpers, E: gap, F–H: counts and interval, I: gap, J–R: the share chart.
+    private static readonly double[] Widths = [30, 10, 9, 9, 2, 10, 10, 13, 2, 8, 8, 8, 8, 8, 8, 8, 8, 8];
+    private static readonly int[] HiddenColumns = [2, 3];
+
     public const string Name = "Charts";
     private const string Blue = "2E75B6";
     private const string Orange = "E69F00";
     private const string Green = "009E73";
 
     public static void Write(XlsxDocument document, SummaryFigures figures) =>
-        document.AddSheet(Name, new SheetLayout([34, 12, 10, 10, 3, 10, 10, 18]), sheet =>
+        document.AddSheet(Name, new SheetLayout(Widths, HiddenColumns: HiddenColumns), sheet =>
         {
             sheet.Row(24).Text("Charts", CellStyle.Title);
             sheet.Row().Text("Each chart is drawn from the table beside it; edit the chart in Excel like any other.", CellStyle.Note);
@@ -23,15 +29,18 @@ internal static class ChartsSheet
                 [new ChartSeries("Studies", types.Values, Blue)], "Studies"), 5, types.FirstRow - 2, 14, Math.Max(types.LastRow + 2, types.FirstRow + 14));
             int next = Math.Max(types.LastRow + 2, types.FirstRow + 14) + 1;
             while (sheet.RowNumber < next) sheet.Row();
+            sheet.KeepTogether(types.FirstRow - 2, next - 1);
 
             var designs = Block(sheet, "Studies by design group", "Design group", figures.StudiesByDesignGroup);
             sheet.Chart(new ChartSpec("Studies by design group", BarDirection.Column, designs.Categories,
                 [new ChartSeries("Studies", designs.Values, Orange)], "Studies"), 5, designs.FirstRow - 2, 14, designs.FirstRow + 14);
             next = designs.FirstRow + 16;
             while (sheet.RowNumber < next) sheet.Row();
+            sheet.KeepTogether(designs.FirstRow - 2, next - 1);
 
             if (figures.ImprovedShares.Count > 0)
             {
+                int title = sheet.RowNumber + 1;
                 sheet.Row().Text("Share of studies reporting improvement, by outcome domain", CellStyle.Bold);
                 sheet.Row(30);
                 foreach (string header in (string[])["Outcome domain", "Improved", "To lower", "To upper", "", "Studies improved", "Studies measured", "95% CI"])
@@ -44,9 +53,9 @@ internal static class ChartsSheet
                         .Number(share.Proportion - share.Lower, CellStyle.Percent)
                         .Number(share.Upper - share.Proportion, CellStyle.Percent)
                         .Skip()
-                        .Integer(share.Improved)
-                        .Integer(share.Measured)
-                        .Text(share.Interval);
+                        .Integer(share.Improved, CellStyle.CountCentred)
+                        .Integer(share.Measured, CellStyle.CountCentred)
+                        .Text(share.Interval, CellStyle.TextCentred);
                 }
                 int last = sheet.RowNumber;
                 var categories = new ChartData<string>(Range(0, first, last), figures.ImprovedShares.Select(s => s.Label).ToArray());
@@ -55,6 +64,8 @@ internal static class ChartsSheet
                     ErrorMinus: new ChartData<double>(Range(2, first, last), figures.ImprovedShares.Select(s => s.Proportion - s.Lower).ToArray()));
                 sheet.Chart(new ChartSpec("Share of studies reporting improvement (95% CI)", BarDirection.Bar, categories, [series],
                     "Share of studies that measured the outcome", NumberFormat: "0%", ValueAxisMaximum: 1), 9, first - 3, 18, Math.Max(last + 2, first + 14));
+                while (sheet.RowNumber < Math.Max(last + 2, first + 14)) sheet.Row();
+                sheet.KeepTogether(title, sheet.RowNumber);
             }
         });
 

@@ -15,9 +15,10 @@ internal static class EvidenceMapSheet
     {
         var map = figures.Map;
         int columns = map.ColumnLabels.Length;
-        var widths = new List<double> { 26 };
-        widths.AddRange(map.ColumnLabels.Select(l => Math.Max(12, Math.Min(18, l.Length + 2.0))));
-        widths.Add(14);
+        // Narrow enough to print at a readable size on one page wide: long outcome names wrap in the header row.
+        var widths = new List<double> { 24 };
+        widths.AddRange(map.ColumnLabels.Select(l => Math.Max(11, Math.Min(14, l.Length + 2.0))));
+        widths.Add(12);
         document.AddSheet("Evidence map", new SheetLayout(widths, FrozenRows: 4), sheet =>
         {
             sheet.Row(24).Text("Evidence map: studies by intervention type and outcome domain", CellStyle.Title);

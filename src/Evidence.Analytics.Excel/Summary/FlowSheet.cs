@@ -6,7 +6,7 @@ namespace Evidence.Analytics.Excel.Summary;
 internal static class FlowSheet
 {
     public static void Write(XlsxDocument document, PrismaFlow? flow) =>
-        document.AddSheet("Flow", SheetLayout.Page([34, 40, 14]), sheet =>
+        document.AddSheet("Flow", SheetLayout.Page([30, 38, 10]) with { Landscape = false }, sheet =>
         {
             sheet.Row(24).Text("PRISMA flow of records", CellStyle.Title);
             if (flow is null)
@@ -15,6 +15,7 @@ internal static class FlowSheet
                 return;
             }
             sheet.Row().Text("Counts as reported; \"not reported\" where the review gives none.", CellStyle.Note);
+            sheet.Merge($"A{sheet.RowNumber}:C{sheet.RowNumber}");
             sheet.Row();
             RecordTables.Header(sheet, ["Stage", "Source or reason", "Records"]);
             foreach (var source in flow.Identified) Count(sheet, "Records identified", source.Label, source.Count);
@@ -37,7 +38,10 @@ internal static class FlowSheet
             sheet.Row().Text("Arithmetic checks (PRISMA 2020)", CellStyle.Bold);
             var problems = flow.Inconsistencies;
             if (problems.IsEmpty)
+            {
                 sheet.Row().Text("Every check that the reported counts allow adds up.", CellStyle.Wrapped);
+                sheet.Merge($"A{sheet.RowNumber}:C{sheet.RowNumber}");
+            }
             foreach (string problem in problems)
             {
                 sheet.Row().Text("Does not add up: " + problem + ".", CellStyle.Wrapped);
@@ -47,7 +51,7 @@ internal static class FlowSheet
 
     private static void Count(WorksheetWriter sheet, string stage, string? label, int? count, bool bold = false)
     {
-        sheet.Row().Text(stage, bold ? CellStyle.Bold : CellStyle.Default).Text(label);
+        sheet.Row().Text(stage, bold ? CellStyle.Bold : CellStyle.Wrapped).Text(label, CellStyle.Wrapped);
         if (count is { } n) sheet.Integer(n, bold ? CellStyle.CountBold : CellStyle.Count);
         else sheet.Text("not reported", CellStyle.Note);
     }

@@ -7,15 +7,18 @@ namespace Evidence.Analytics.Excel.Summary;
 internal static class MethodsSheet
 {
     public static void Write(XlsxDocument document) =>
-        document.AddSheet("Methods", SheetLayout.Page([28, 100]), sheet =>
+        document.AddSheet("Methods", SheetLayout.Page([24, 86]), sheet =>
         {
             sheet.Row(24).Text("Methods and definitions", CellStyle.Title);
             foreach (var (heading, entries) in Sections())
             {
                 sheet.Row();
-                sheet.Row().Text(heading, CellStyle.Heading).Text(null, CellStyle.Heading);
+                int first = sheet.RowNumber + 1;
+                sheet.Row().Text(heading, CellStyle.Heading);
+                sheet.Merge($"A{first}:B{first}");
                 foreach (var (term, definition) in entries)
                     sheet.Row().Text(term, CellStyle.Bold).Text(definition, CellStyle.Wrapped);
+                sheet.KeepTogether(first, sheet.RowNumber);
             }
         });
 

@@ -9,7 +9,7 @@ internal static class RealistSheet
 {
     private const int TableHeaderRow = 6;
 
-    private static readonly double[] Widths = [16, 22, 32, 44, 44, 36, 9, 12, 24, 20, 28, 26];
+    private static readonly double[] Widths = [13, 14, 16, 24, 24, 20, 8, 12, 12, 11, 12, 14];
 
     private static readonly string[] ConfigurationHeaders =
     [
@@ -33,7 +33,7 @@ internal static class RealistSheet
             {
                 var configuration = support.Configuration;
                 const CellStyle Top = CellStyle.Wrapped;
-                sheet.Row(RowHeight(support)).Text(configuration.Id, Top).Text(configuration.Family.Name, Top).Text(Join(configuration.Themes), Top)
+                sheet.Row().Text(configuration.Id, Top).Text(configuration.Family.Name, Top).Text(Join(configuration.Themes), Top)
                     .Text(configuration.Context, Top).Text(configuration.Mechanism, Top).Text(configuration.Outcome, Top)
                     .Integer(support.StudyCount).Integer(support.ProgrammeCount)
                     .Text(Join(support.Studies.Select(s => s.Id)), Top).Text(Join(support.Programmes.Select(p => p.Id)), Top)
@@ -60,18 +60,4 @@ internal static class RealistSheet
         });
 
     private static string Join(IEnumerable<string> values) => string.Join("; ", values);
-
-    /// <summary>A row tall enough for the longest wrapped cell: Excel and LibreOffice do not grow rows for wrapped text
-    /// in a file they did not lay out themselves.</summary>
-    private static double RowHeight(ConfigurationSupport support)
-    {
-        var configuration = support.Configuration;
-        static int Lines(string? text, int column) => text is null ? 1 : (int)Math.Ceiling(text.Length / (Widths[column] * 1.1));
-        int lines = new[]
-        {
-            Lines(Join(configuration.Themes), 2), Lines(configuration.Context, 3), Lines(configuration.Mechanism, 4), Lines(configuration.Outcome, 5),
-            Lines(Join(support.Studies.Select(s => s.Id)), 8), Lines(Join(support.Designs.Select(d => d.ToString())), 10), Lines(configuration.Strength, 11),
-        }.Max();
-        return 15 * Math.Max(1, lines);
-    }
 }

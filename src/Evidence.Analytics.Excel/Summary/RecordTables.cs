@@ -4,6 +4,8 @@ namespace Evidence.Analytics.Excel.Summary;
 
 /// <summary>The Studies, Interventions and Findings sheets of the summary workbook: real Excel tables (filter buttons,
 /// banded rows) with a frozen header, sensible widths and DOI links.</summary>
+/// <remarks>Printed, each fits the page's width at a readable size: columns are narrow and text wraps, each row as
+/// tall as its longest cell, and the header row repeats on every page.</remarks>
 internal static class RecordTables
 {
     /// <summary>Excel keeps at most 65,530 links on a worksheet; later DOIs are written as plain text.</summary>
@@ -28,7 +30,7 @@ internal static class RecordTables
     ];
 
     public static void WriteStudies(XlsxDocument document, EvidenceBase evidence) =>
-        document.AddSheet("Studies", SheetLayout.Table([10, 22, 30, 7, 60, 26, 22, 13, 18, 16, 34, 14, 10, 11, 18, 14, 9]), sheet =>
+        document.AddSheet("Studies", SheetLayout.Table([8, 11, 14, 6, 20, 11, 10, 9, 10, 13, 16, 9, 7, 7, 11, 9, 8]), sheet =>
         {
             Header(sheet, StudyHeaders);
             int links = 0;
@@ -54,7 +56,7 @@ internal static class RecordTables
         });
 
     public static void WriteInterventions(XlsxDocument document, EvidenceBase evidence) =>
-        document.AddSheet("Interventions", SheetLayout.Table([14, 32, 34, 16, 18, 18, 18, 10, 16, 13, 14, 18, 13, 50, 9]), sheet =>
+        document.AddSheet("Interventions", SheetLayout.Table([12, 14, 16, 10, 9, 11, 11, 7, 11, 10, 10, 10, 11, 20, 8]), sheet =>
         {
             Header(sheet, InterventionHeaders);
             foreach (var intervention in evidence.Interventions)
@@ -78,7 +80,7 @@ internal static class RecordTables
         });
 
     public static void WriteFindings(XlsxDocument document, EvidenceBase evidence) =>
-        document.AddSheet("Findings", SheetLayout.Table([10, 22, 13, 15, 34, 22, 24, 14, 13, 9, 9, 9]), sheet =>
+        document.AddSheet("Findings", SheetLayout.Table([8, 12, 10, 12, 22, 16, 18, 13, 10, 7, 7, 7]), sheet =>
         {
             Header(sheet, FindingHeaders);
             Study? study = null;

@@ -8,14 +8,14 @@ namespace Evidence.Analytics.Excel.Summary;
 internal static class SummarySheet
 {
     public static void Write(XlsxDocument document, EvidenceBase evidence, SummaryFigures figures, SummarySource source) =>
-        document.AddSheet("Summary", SheetLayout.Page([30, 16, 16, 60]) with { TabColor = "FF2E75B6" }, sheet =>
+        document.AddSheet("Summary", SheetLayout.Page([28, 14, 14, 54]) with { TabColor = "FF2E75B6" }, sheet =>
         {
-            sheet.Row(26).Text(evidence.Review.Title, CellStyle.Title);
+            sheet.Row(26).Text(evidence.Review.Title, CellStyle.TitleWrapped);
             sheet.Merge("A1:D1");
             if (evidence.Review.Notes is { } notes)
             {
-                // Row heights are not fitted on opening, so give a long note room: about 130 characters a line across A:D.
-                sheet.Row(15 * Math.Max(1, Math.Ceiling((notes.Length + 6) / 130.0))).Text("Note: " + notes, CellStyle.Note);
+                // The writer gives the row the lines the note needs across A:D (rows are not fitted on opening).
+                sheet.Row().Text("Note: " + notes, CellStyle.Note);
                 sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
             }
             sheet.Row();
@@ -55,6 +55,7 @@ internal static class SummarySheet
     private static void Sentences(WorksheetWriter sheet, string heading, IEnumerable<string> sentences, string none)
     {
         sheet.Row();
+        int first = sheet.RowNumber + 1;
         sheet.Row().Text(heading, CellStyle.Heading);
         sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
         bool any = false;
@@ -65,6 +66,7 @@ internal static class SummarySheet
             sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
         }
         if (!any) sheet.Row().Text(none, CellStyle.Note);
+        sheet.KeepTogether(first, sheet.RowNumber);
     }
 }
 

@@ -12,9 +12,9 @@ internal static class ReadmeSheet
 
     public static void Write(XlsxDocument document, string title, IEnumerable<(string Label, string Text)> about)
     {
-        document.AddSheet(Name, SheetLayout.Page([22, 22, 10, 12, 60, 70]) with { TabColor = "FF2E75B6" }, sheet =>
+        document.AddSheet(Name, SheetLayout.Page([14, 18, 9, 9, 44, 40]) with { TabColor = "FF2E75B6" }, sheet =>
         {
-            sheet.Row(24).Text(title, CellStyle.Title);
+            sheet.Row(24).Text(title, CellStyle.TitleWrapped);
             sheet.Merge("A1:F1");
             foreach (var (label, text) in about)
             {
@@ -36,17 +36,15 @@ internal static class ReadmeSheet
             {
                 foreach (var column in format.Columns)
                 {
-                    // Row heights are not fitted when a workbook opens, so wrapped text gets the lines it needs
-                    // (about 1.1 characters per unit of column width).
-                    string accepted = string.Join("; ", column.Accepted);
-                    double lines = Math.Max(Math.Ceiling((column.Description.Length + 30) / 62.0), Math.Ceiling(accepted.Length / 72.0));
-                    sheet.Row(15 * Math.Max(1, lines))
+                    // Every cell of the row sits at the top, so the column's name is beside the first line of its
+                    // description; the row is as tall as its longest wrapped text (the writer works it out).
+                    sheet.Row()
                         .Text(format.Name)
                         .Text(column.Header, CellStyle.Bold)
                         .Text(column.Required ? "Yes" : "No")
                         .Text(column.MultiValued ? "Yes" : "No")
                         .Text(column.Description + KindHint(column), CellStyle.Wrapped)
-                        .Text(accepted, CellStyle.Wrapped);
+                        .Text(string.Join("; ", column.Accepted), CellStyle.Wrapped);
                 }
             }
         });
