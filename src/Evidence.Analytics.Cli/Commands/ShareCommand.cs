@@ -153,7 +153,7 @@ internal static class ShareCommand
         writer.WriteString("direction", share.Direction.Label());
         writer.WriteNumber("numerator", share.Numerator);
         writer.WriteNumber("denominator", share.Denominator);
-        writer.WriteString("denominatorCounts", ShareWording.Denominator(share));
+        writer.WriteString("denominatorName", ShareWording.Denominator(share));
         writer.WriteNumber("measured", share.Measured);
         writer.WriteBoolean("includesQualitative", share.IncludesQualitative);
         Nullable(writer, "proportion", share.Proportion);

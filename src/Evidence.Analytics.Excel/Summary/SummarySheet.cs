@@ -84,5 +84,5 @@ internal static class SummarySheet
 /// <summary>Where the evidence came from, as the Summary sheet reports it.</summary>
 internal sealed record SummarySource(string? FileName, int RecordsImported)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{FileName}: {RecordsImported:N0} records");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{FileName}: {RecordsImported:N0} spreadsheet rows imported");
 }

@@ -44,7 +44,7 @@ public sealed class HeadlineConsistencyTests
                 var root = json.RootElement;
                 Assert.Equal((Improved, Reporting, Measured, 1), (root.GetProperty("numerator").GetInt32(), root.GetProperty("denominator").GetInt32(),
                     root.GetProperty("measured").GetInt32(), root.GetProperty("notReported").GetInt32()));
-                Assert.Equal("quantitative studies that reported a direction", root.GetProperty("denominatorCounts").GetString());
+                Assert.Equal("quantitative studies that reported a direction", root.GetProperty("denominatorName").GetString());
                 Assert.Equal(Qualitative, root.GetProperty("qualitativeNotCounted").GetProperty("improved").GetInt32());
                 Assert.Equal(2 * Math.Pow(0.5, Improved), root.GetProperty("signTestP").GetDouble(), 12);
             }
