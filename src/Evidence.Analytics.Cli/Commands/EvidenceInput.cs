@@ -80,12 +80,18 @@ internal static class EvidenceInput
         : IsRefused(result.Errors) ? EvidenceCli.UsageError
         : EvidenceCli.InputProblems;
 
-    /// <summary>"3 errors and 1 warning in sample.xlsx; 117 of 120 rows imported."</summary>
+    /// <summary>"0 errors and 1 warning in sample.xlsx; 120 of 120 rows imported." With errors nothing is imported, so the
+    /// rows are those without an error of their own: "3 errors and 1 warning in sample.xlsx, so nothing is imported;
+    /// 117 of 120 rows have no error of their own."</summary>
     public static string Tally(ImportResult result)
     {
         int errors = result.Errors.Count(), warnings = result.Warnings.Count();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{errors:N0} error{(errors == 1 ? "" : "s")} and {warnings:N0} warning{(warnings == 1 ? "" : "s")} in {result.File}; {result.RowsImported:N0} of {result.RowsRead:N0} rows imported.");
+        string problems = string.Create(CultureInfo.InvariantCulture,
+            $"{errors:N0} error{(errors == 1 ? "" : "s")} and {warnings:N0} warning{(warnings == 1 ? "" : "s")} in {result.File}");
+        return errors == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{problems}; {result.RowsImported:N0} of {result.RowsRead:N0} rows imported.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{problems}, so nothing is imported; {result.RowsImported:N0} of {result.RowsRead:N0} rows have no error of their own.");
     }
 
     private static long SizeOf(string path)

@@ -9,21 +9,22 @@ namespace Evidence.Analytics.Cli;
 internal static class ReportCommand
 {
     /// <summary>The charts a report writes, by file name, in the order they are listed: the one place to add a chart.
-    /// A chart that does not apply to a review (the configuration matrix of a review without CMO configurations) draws null.</summary>
-    internal static IReadOnlyList<(string FileName, Func<EvidenceBase, Chart?> Draw)> Charts { get; } =
+    /// A chart that does not apply to a review (the configuration matrix of a review without CMO configurations) draws null.
+    /// Draw's second argument is whether qualitative studies vote (<c>--include-qualitative</c>).</summary>
+    internal static IReadOnlyList<(string FileName, Func<EvidenceBase, bool, Chart?> Draw)> Charts { get; } =
     [
-        ("evidence-gap-map.svg", evidence => evidence.GapMapChart()),
-        ("shares-rct-improved.svg", evidence => evidence.ShareChart(DesignGroup.Rct)),
-        ("shares-all-designs-improved.svg", evidence => evidence.ShareChart(design: null)),
-        ("intervention-types.svg", evidence => evidence.InterventionTypeChart()),
-        ("design-groups.svg", evidence => evidence.DesignGroupChart()),
-        ("designs-by-intervention-type.svg", evidence => evidence.DesignsByInterventionTypeChart()),
-        ("typology-levels.svg", evidence => evidence.TypologyChart()),
-        ("effect-direction-plot.svg", evidence => evidence.EffectDirectionPlot()),
-        ("harvest-plot.svg", evidence => evidence.HarvestPlot()),
-        ("prisma-flow.svg", evidence => evidence.FlowDiagram()),
-        ("cmo-configuration-matrix.svg", evidence => evidence.Configurations.IsEmpty ? null : evidence.ConfigurationMatrix()),
-        ("cmo-themes-by-family.svg", evidence => evidence.Configurations.IsEmpty ? null : evidence.ThemeFamilyChart()),
+        ("evidence-gap-map.svg", (evidence, _) => evidence.GapMapChart()),
+        ("shares-rct-improved.svg", (evidence, _) => evidence.ShareChart(DesignGroup.Rct)),
+        ("shares-improved.svg", (evidence, qualitative) => evidence.ShareChart(design: null, includeQualitative: qualitative)),
+        ("intervention-types.svg", (evidence, _) => evidence.InterventionTypeChart()),
+        ("design-groups.svg", (evidence, _) => evidence.DesignGroupChart()),
+        ("designs-by-intervention-type.svg", (evidence, _) => evidence.DesignsByInterventionTypeChart()),
+        ("typology-levels.svg", (evidence, _) => evidence.TypologyChart()),
+        ("effect-direction-plot.svg", (evidence, qualitative) => evidence.EffectDirectionPlot(includeQualitative: qualitative)),
+        ("harvest-plot.svg", (evidence, _) => evidence.HarvestPlot()),
+        ("prisma-flow.svg", (evidence, _) => evidence.FlowDiagram()),
+        ("cmo-configuration-matrix.svg", (evidence, _) => evidence.Configurations.IsEmpty ? null : evidence.ConfigurationMatrix()),
+        ("cmo-themes-by-family.svg", (evidence, _) => evidence.Configurations.IsEmpty ? null : evidence.ThemeFamilyChart()),
     ];
 
     /// <summary>The summary workbook's file name in the output folder.</summary>
@@ -41,10 +42,15 @@ internal static class ReportCommand
             HelpName = "folder",
             Required = true,
         };
+        var qualitative = new Option<bool>("--include-qualitative")
+        {
+            Description = "Count qualitative studies in the shares, sign tests and effect direction plot (by default they are reported beside them: vote counting is for quantitative effect estimates).",
+        };
         var command = new Command("report", "Write everything a review hands over into one folder: the charts (charts/*.svg), the commissioner's summary workbook (summary.xlsx) and the interactive evidence map (evidence-map.html).")
         {
             file,
             output,
+            qualitative,
         };
         command.SetAction(parseResult =>
         {
@@ -52,6 +58,7 @@ internal static class ReportCommand
             var import = EvidenceInput.LoadValid(parseResult, input, quiet: false, out int exitCode);
             if (import?.Evidence is not { } evidence) return exitCode;
             var folder = parseResult.GetValue(output)!;
+            bool withQualitative = parseResult.GetValue(qualitative);
             var written = new List<string>();
             try
             {
@@ -59,7 +66,7 @@ internal static class ReportCommand
                 Directory.CreateDirectory(charts);
                 foreach (var (fileName, draw) in Charts)
                 {
-                    if (draw(evidence) is not { } chart) continue;
+                    if (draw(evidence, withQualitative) is not { } chart) continue;
                     string path = Path.Combine(charts, fileName);
                     chart.SaveSvg(path);
                     written.Add(path);
@@ -67,7 +74,7 @@ internal static class ReportCommand
                 string summary = Path.Combine(folder.FullName, SummaryFileName);
                 // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
                 // `evidence validate` reports it.
-                SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported);
+                SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative);
                 written.Add(summary);
                 string map = Path.Combine(folder.FullName, MapFileName);
                 InteractiveEvidenceMap.Write(evidence, map);

@@ -19,11 +19,12 @@ internal static class ShareCommand
         var level = new Option<double>("--level") { Description = "The confidence level.", DefaultValueFactory = _ => 0.95 };
         var threshold = new Option<double>("--within-study-threshold") { Description = "The share of a study's findings that must agree to give it that direction.", DefaultValueFactory = _ => WithinStudyDirection.DefaultThreshold };
         var rank = new Option<bool>("--rank") { Description = "Also rank every outcome domain by the share (lower confidence limit first)." };
+        var qualitative = new Option<bool>("--include-qualitative") { Description = "Count qualitative studies in the share and sign test (by default they are reported beside it: vote counting is for quantitative effect estimates)." };
         var json = new Option<bool>("--json") { Description = "Write the share as JSON." };
         var filters = new EvidenceFilterOptions();
-        var command = new Command("share", "Vote counting by direction of effect: of the studies that measured an outcome, how many improved, with a confidence interval and the sign test.")
+        var command = new Command("share", "Vote counting by direction of effect: of the quantitative studies that reported a direction on an outcome, how many improved, with a confidence interval and the sign test.")
         {
-            file, outcome, direction, method, level, threshold, rank, json,
+            file, outcome, direction, method, level, threshold, rank, qualitative, json,
         };
         filters.AddTo(command);
         command.SetAction(parseResult =>
@@ -60,9 +61,12 @@ internal static class ShareCommand
                 || VocabularyOptions.TryParse(error, "--outcome", outcomeText, evidence.Vocabularies.OutcomeDomains, out domain);
             var filter = filters.Parse(parseResult, evidence.Vocabularies);
             if (!ok || filter is null) return EvidenceCli.UsageError;
-            var share = evidence.Share(outcome: domain, direction: counted, method: interval, level: confidence, filter: filter, withinStudyThreshold: agreement);
+            bool withQualitative = parseResult.GetValue(qualitative);
+            var share = evidence.Share(outcome: domain, direction: counted, method: interval, level: confidence, filter: filter, withinStudyThreshold: agreement,
+                includeQualitative: withQualitative);
             var ranking = parseResult.GetValue(rank)
-                ? evidence.RankOutcomes(direction: counted, method: interval, level: confidence, filter: filter, withinStudyThreshold: agreement)
+                ? evidence.RankOutcomes(direction: counted, method: interval, level: confidence, filter: filter, withinStudyThreshold: agreement,
+                    includeQualitative: withQualitative)
                 : null;
             var output = parseResult.InvocationConfiguration.Output;
             if (asJson) output.WriteLine(ToJson(share, ranking));
@@ -76,13 +80,25 @@ internal static class ShareCommand
     {
         var c = CultureInfo.InvariantCulture;
         console.Write(new Markup($"[bold]{Markup.Escape(share.Description)}[/]{Environment.NewLine}"));
+        string studies = ShareWording.Studies(share, share.Denominator);
         string headline = share.Interval is { } p
-            ? string.Create(c, $"{share.Direction.Label()} in {share.Numerator} of {share.Denominator} studies: {p.Estimate:0.0%} ({share.Level:0.##%} CI {p.Lower:0.0%} to {p.Upper:0.0%}, {share.Method.Label()})")
-            : "No study reported a direction on this outcome.";
+            ? string.Create(c, $"{share.Direction.Label()} in {share.Numerator} of {share.Denominator} {studies} that reported a direction: {p.Estimate:0.0%} ({share.Level:0.##%} CI {p.Lower:0.0%} to {p.Upper:0.0%}, {share.Method.Label()})")
+            : $"No {ShareWording.Studies(share, 1)} reported a direction on this outcome.";
         console.Write(new Text(headline + Environment.NewLine));
-        var table = new FittedTable().AddColumn("Direction").AddColumn("Studies", rightAligned: true);
+        string beside = ShareWording.QualitativeBeside(share.Qualitative);
+        var measured = string.Create(c, $"{share.Measured} {ShareWording.MeasuredStudies(share, share.Measured)} measured the outcome")
+            + (share.NotReported > 0 ? string.Create(c, $"; {share.NotReported} of them did not report a direction") : "")
+            + (beside.Length > 0 ? "; beside the share, not counted in it: " + beside[5..] + " (--include-qualitative counts them)" : "") + ".";
+        console.Write(new Text(measured + Environment.NewLine));
+        bool qualitative = share.Qualitative.Total > 0;
+        var table = new FittedTable().AddColumn("Direction").AddColumn(char.ToUpperInvariant(studies[0]) + studies[1..], rightAligned: true);
+        if (qualitative) table.AddColumn("Qualitative (not counted)", rightAligned: true);
         foreach (var direction in Enum.GetValues<Direction>())
-            table.AddRow(direction.Label(), share.Counts[direction].ToString(c));
+        {
+            string label = direction == Direction.NotReported ? "Not reported (outside the denominator)" : direction.Label();
+            if (qualitative) table.AddRow(label, share.Counts[direction].ToString(c), share.Qualitative[direction].ToString(c));
+            else table.AddRow(label, share.Counts[direction].ToString(c));
+        }
         console.Write(table);
         console.Write(new Text(string.Create(c,
             $"Sign test (improved {share.Improved} vs worsened {share.Worsened}, exact, two-sided): {PValues.Statement(share.SignTestP)}{Environment.NewLine}" +
@@ -90,7 +106,7 @@ internal static class ShareCommand
             $"Vote counting shows in how many studies an effect went one way, not how large it was.{Environment.NewLine}")));
         if (ranking is null) return;
         var ranked = new FittedTable { Title = "Outcome domains by share " + share.Direction.Label().ToLowerInvariant() }
-            .AddColumn("#", rightAligned: true).AddColumn("Outcome domain").AddColumn("Studies", rightAligned: true)
+            .AddColumn("#", rightAligned: true).AddColumn("Outcome domain").AddColumn(share.Direction.Label() + " / reported a direction", rightAligned: true)
             .AddColumn("Share", rightAligned: true).AddColumn("CI", rightAligned: true);
         foreach (var entry in ranking.Entries)
         {
@@ -132,12 +148,18 @@ internal static class ShareCommand
         writer.WriteString("direction", share.Direction.Label());
         writer.WriteNumber("numerator", share.Numerator);
         writer.WriteNumber("denominator", share.Denominator);
+        writer.WriteString("denominatorName", ShareWording.Denominator(share));
+        writer.WriteNumber("measured", share.Measured);
+        writer.WriteBoolean("includesQualitative", share.IncludesQualitative);
         Nullable(writer, "proportion", share.Proportion);
         Nullable(writer, "lower", share.Lower);
         Nullable(writer, "upper", share.Upper);
         writer.WriteString("method", share.Method.Label());
         writer.WriteNumber("level", share.Level);
         MapCommand.Directions(writer, share.Counts);
+        writer.WriteStartObject("qualitativeNotCounted");
+        MapCommand.Directions(writer, share.Qualitative);
+        writer.WriteEndObject();
         writer.WriteNumber("signTestP", share.SignTestP);
         writer.WriteNumber("withinStudyThreshold", share.WithinStudyThreshold);
     }

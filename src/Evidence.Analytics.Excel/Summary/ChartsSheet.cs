@@ -41,9 +41,10 @@ internal static class ChartsSheet
             if (figures.ImprovedShares.Count > 0)
             {
                 int title = sheet.RowNumber + 1;
-                sheet.Row().Text("Share of studies reporting improvement, by outcome domain", CellStyle.Bold);
-                sheet.Row(30);
-                foreach (string header in (string[])["Outcome domain", "Improved", "To lower", "To upper", "", "Studies improved", "Studies measured", "95% CI"])
+                string denominator = figures.SharesDenominator;
+                sheet.Row().Text($"Studies that reported improvement, as a share of the {denominator.ToLowerInvariant()}, by outcome domain", CellStyle.Bold);
+                sheet.Row(30); // at least two lines; the writer makes it as tall as the wrapped denominator needs
+                foreach (string header in (string[])["Outcome domain", "Share improved", "To lower", "To upper", "", "Studies improved", denominator, "95% CI"])
                     sheet.Text(header, CellStyle.Header);
                 int first = sheet.RowNumber + 1;
                 foreach (var share in figures.ImprovedShares)
@@ -54,7 +55,7 @@ internal static class ChartsSheet
                         .Number(share.Upper - share.Proportion, CellStyle.Percent)
                         .Skip()
                         .Integer(share.Improved, CellStyle.CountCentred)
-                        .Integer(share.Measured, CellStyle.CountCentred)
+                        .Integer(share.Reporting, CellStyle.CountCentred)
                         .Text(share.Interval, CellStyle.TextCentred);
                 }
                 int last = sheet.RowNumber;
@@ -62,8 +63,8 @@ internal static class ChartsSheet
                 var series = new ChartSeries("Share improved", new ChartData<double>(Range(1, first, last), figures.ImprovedShares.Select(s => s.Proportion).ToArray()), Green,
                     ErrorPlus: new ChartData<double>(Range(3, first, last), figures.ImprovedShares.Select(s => s.Upper - s.Proportion).ToArray()),
                     ErrorMinus: new ChartData<double>(Range(2, first, last), figures.ImprovedShares.Select(s => s.Proportion - s.Lower).ToArray()));
-                sheet.Chart(new ChartSpec("Share of studies reporting improvement (95% CI)", BarDirection.Bar, categories, [series],
-                    "Share of studies that measured the outcome", NumberFormat: "0%", ValueAxisMaximum: 1), 9, first - 3, 18, Math.Max(last + 2, first + 14));
+                sheet.Chart(new ChartSpec("Studies that reported improvement (95% CI)", BarDirection.Bar, categories, [series],
+                    $"Share of the {denominator.ToLowerInvariant()}", NumberFormat: "0%", ValueAxisMaximum: 1), 9, first - 3, 18, Math.Max(last + 2, first + 14));
                 while (sheet.RowNumber < Math.Max(last + 2, first + 14)) sheet.Row();
                 sheet.KeepTogether(title, sheet.RowNumber);
             }

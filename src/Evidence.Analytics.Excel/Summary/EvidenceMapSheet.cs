@@ -22,7 +22,7 @@ internal static class EvidenceMapSheet
         document.AddSheet("Evidence map", new SheetLayout(widths, FrozenRows: 4), sheet =>
         {
             sheet.Row(24).Text("Evidence map: studies by intervention type and outcome domain", CellStyle.Title);
-            sheet.Row(30).Text("Each cell counts distinct studies. Totals count distinct studies too, so they are not the sums of the cells. "
+            sheet.Row(30).Text("Each cell counts the distinct studies that measured the outcome, of any design (qualitative included), whether or not they reported a direction of effect. Totals count distinct studies too, so they are not the sums of the cells. "
                 + "\"Gap\" marks a pair no study covers. A map shows what evidence there is, not what it says.", CellStyle.Note);
             sheet.Merge($"A2:{XlsxText.ColumnName(columns + 1)}2");
             sheet.Row();
@@ -64,7 +64,7 @@ internal static class EvidenceMapSheet
         var map = figures.Map;
         int columns = map.ColumnLabels.Length;
         sheet.Row();
-        sheet.Row().Text("By design group: RCT / qualitative / other studies in each cell", CellStyle.Bold);
+        sheet.Row().Text("By design group: RCTs / qualitative studies / studies of other designs in each cell", CellStyle.Bold);
         sheet.Row(32).Text("Intervention type", CellStyle.Header);
         foreach (string column in map.ColumnLabels) sheet.Text(column, CellStyle.Header);
         for (int row = 0; row < map.RowLabels.Length; row++)

@@ -6,11 +6,11 @@ namespace Evidence.Analytics.Excel.Summary;
 /// <summary>The Methods sheet: what the words and numbers of the workbook mean, for readers who were not in the review team.</summary>
 internal static class MethodsSheet
 {
-    public static void Write(XlsxDocument document) =>
+    public static void Write(XlsxDocument document, bool includeQualitative = false) =>
         document.AddSheet("Methods", SheetLayout.Page([24, 86]), sheet =>
         {
             sheet.Row(24).Text("Methods and definitions", CellStyle.Title);
-            foreach (var (heading, entries) in Sections())
+            foreach (var (heading, entries) in Sections(includeQualitative))
             {
                 sheet.Row();
                 int first = sheet.RowNumber + 1;
@@ -22,7 +22,7 @@ internal static class MethodsSheet
             }
         });
 
-    private static IEnumerable<(string Heading, (string Term, string Definition)[] Entries)> Sections()
+    private static IEnumerable<(string Heading, (string Term, string Definition)[] Entries)> Sections(bool includeQualitative)
     {
         yield return ("Typology of social prescribing (Kimberlee 2015)",
         [
@@ -36,24 +36,29 @@ internal static class MethodsSheet
         yield return ("Directions of effect",
         [
             (Direction.Improved.Label(), "The outcome got better with the intervention, whatever the statistical significance."),
-            (Direction.NoDifference.Label(), "No difference or no change."),
+            (Direction.NoDifference.Label(), "The study found no difference (also coded as no change or no effect)."),
             (Direction.Worsened.Label(), "The outcome got worse."),
             (Direction.Mixed.Label(), "Mixed or conflicting results within the study."),
             (Direction.NotReported.Label(), "The study measured the outcome but did not report which way it went."),
             ("Vote counting", "Studies are counted by direction of effect, never by statistical significance (Cochrane Handbook, chapter 12). The sign test compares studies reporting improvement with those reporting worsening; no difference and mixed results are left out of it."),
+            ("One direction per study", "When a study reports several results on one outcome, it counts once, with the direction at least 70% of those results share (for example 7 of 10); otherwise it counts as mixed (Hilton Boon & Thomson 2021)."),
         ]);
         yield return ("Study designs",
         [
             (DesignGroup.Rct.Label(), "Randomised controlled trials, individually or cluster randomised."),
             (DesignGroup.Qualitative.Label(), "Qualitative studies (interviews, focus groups, ethnography)."),
-            (DesignGroup.Other.Label(), "Every other design: quasi-experimental, cohort or pre-post, cross-sectional or survey, mixed methods, service evaluation, case study and other. Mixed-methods studies count as other because they carry quantitative outcomes."),
+            (SummaryFigures.GroupLabel(DesignGroup.Other), "Every design that is neither randomised nor qualitative: quasi-experimental, cohort or pre-post, cross-sectional or survey, mixed methods, service evaluation, case study and designs coded Other. Mixed-methods studies count here because they carry quantitative outcomes."),
+            ("Quantitative studies", "RCTs and other designs: every study that is not qualitative."),
         ]);
         yield return ("Counting rules",
         [
             ("Distinct studies", "Every count is of distinct studies. A study that evaluates an intervention with several types, or measures several outcomes, appears in several cells of the evidence map, so cells must not be added up: row, column and overall totals are counted afresh."),
             ("Intervention types", "Interventions can have several types; a study counts once for each type of the interventions it evaluates."),
             ("Gaps", "An absolute gap is an intervention type and outcome domain that no study covers; a thin cell has fewer studies than the gap threshold. Evidence maps show what evidence there is, not what it says."),
-            ("Shares and intervals", "A share is the proportion of studies that measured an outcome and reported improvement. When a study reports several results on one outcome, its direction is the one most of its results share; otherwise it counts as mixed. The 95% confidence interval is the Wilson score interval (Brown, Cai & DasGupta 2001), as the Cochrane Handbook uses for vote counting."),
+            ("Shares and intervals", "A share is the number of studies that reported improvement out of the studies that reported a direction of effect on the outcome (improved, no difference, worsened or mixed). Studies that measured the outcome without reporting a direction are not in the denominator; the headlines name them. The 95% confidence interval is the Wilson score interval (Brown, Cai & DasGupta 2001), as the Cochrane Handbook uses for vote counting."),
+            ("Qualitative studies", includeQualitative
+                ? "Counted in the shares and sign tests of all designs, as the review team asked (the default leaves them out, because vote counting by direction of effect is for quantitative effect estimates)."
+                : "Not counted in the shares or sign tests: vote counting by direction of effect (SWiM; Cochrane Handbook, chapter 12) is for quantitative effect estimates. The headlines report them beside each share (\"plus 6 qualitative studies describing improvement\"). The evidence map counts every study, qualitative ones included."),
             ("Links", "DOIs link to https://doi.org/. Excel keeps at most 65,530 links on a sheet; further DOIs are plain text."),
         ]);
         yield return ("About this workbook",

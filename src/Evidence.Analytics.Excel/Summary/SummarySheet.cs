@@ -29,17 +29,29 @@ internal static class SummarySheet
             sheet.Merge($"B{sheet.RowNumber}:D{sheet.RowNumber}");
 
             sheet.Row();
-            sheet.Row().Text("Studies by design group", CellStyle.Heading).Text("Studies", CellStyle.Heading).Text("Share", CellStyle.Heading);
+            sheet.Row().Text("Studies by design group", CellStyle.Heading).Text("Studies", CellStyle.Heading).Text("Share of all studies", CellStyle.Heading)
+                .Text("What the group counts", CellStyle.Heading);
             int total = evidence.Studies.Length;
-            foreach (var (label, studies) in figures.StudiesByDesignGroup)
-                sheet.Row().Text(label).Integer(studies).Number(total == 0 ? null : (double)studies / total, CellStyle.Percent);
+            var groups = Enum.GetValues<DesignGroup>();
+            for (int g = 0; g < groups.Length; g++)
+            {
+                var (label, studies) = figures.StudiesByDesignGroup[g];
+                string what = figures.DesignGroupText(groups[g]);
+                // Row heights are not fitted on opening: about 60 characters a line in column D.
+                sheet.Row(15 * Math.Max(1, Math.Ceiling(what.Length / 60.0))).Text(label).Integer(studies)
+                    .Number(total == 0 ? null : (double)studies / total, CellStyle.Percent).Text(what, CellStyle.Wrapped);
+            }
             sheet.Row().Text("All studies", CellStyle.Bold).Integer(total, CellStyle.CountBold);
 
-            Sentences(sheet, "Headline findings: all designs", figures.ImprovedShares.Select(SummaryFigures.Headline),
-                "No study reported a direction of effect.");
+            Sentences(sheet, figures.IncludeQualitative ? "Headline findings: all designs, qualitative studies included" : "Headline findings: quantitative studies (RCTs and other designs)",
+                figures.ImprovedShares.Select(SummaryFigures.Headline),
+                figures.IncludeQualitative ? "No study reported a direction of effect." : "No quantitative study reported a direction of effect.");
             Sentences(sheet, "Headline findings: randomised controlled trials", figures.RctShares.Select(SummaryFigures.Headline),
                 "No RCT reported a direction of effect.");
-            sheet.Row().Text("Counts are of studies, by direction of effect (vote counting): they say how often an outcome improved, not by how much. See Methods.", CellStyle.Note);
+            sheet.Row(30).Text("Counts are of studies, by direction of effect (vote counting): they say how often an outcome improved, not by how much. "
+                + "Each share's denominator is the studies that reported a direction of effect on the outcome; studies that measured it without reporting one are named after it. "
+                + (figures.IncludeQualitative ? "Qualitative studies are counted in the shares (as asked). See Methods."
+                    : "Qualitative studies are not counted in the shares (vote counting is for quantitative effect estimates); they are reported beside them. See Methods."), CellStyle.Note);
             sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
 
             var gaps = figures.Map.Gaps.Where(g => g.Kind.HasFlag(GapKind.Absolute)).ToList();
@@ -62,7 +74,8 @@ internal static class SummarySheet
         foreach (string sentence in sentences)
         {
             any = true;
-            sheet.Row().Text("• " + sentence, CellStyle.Wrapped);
+            // A merged row is not fitted on opening: about 115 characters a line across A:D.
+            sheet.Row(15 * Math.Max(1, Math.Ceiling((sentence.Length + 2) / 115.0))).Text("• " + sentence, CellStyle.Wrapped);
             sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
         }
         if (!any) sheet.Row().Text(none, CellStyle.Note);
@@ -73,5 +86,5 @@ internal static class SummarySheet
 /// <summary>Where the evidence came from, as the Summary sheet reports it.</summary>
 internal sealed record SummarySource(string? FileName, int RecordsImported)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{FileName}: {RecordsImported:N0} records");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{FileName}: {RecordsImported:N0} spreadsheet rows imported");
 }

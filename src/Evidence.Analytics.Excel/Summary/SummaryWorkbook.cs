@@ -19,12 +19,14 @@ public static class SummaryWorkbook
     /// <param name="sourceFileName">The name of the file the evidence was imported from, shown on the Summary sheet.</param>
     /// <param name="importedRecordCount">How many records were imported; null counts the evidence base's studies,
     /// interventions, findings and configurations.</param>
-    public static void Write(EvidenceBase evidence, string path, string? sourceFileName = null, int? importedRecordCount = null)
+    /// <param name="includeQualitative">Whether qualitative studies vote in the all-designs shares; by default they are
+    /// reported beside them (see <see cref="EvidenceStatistics.Share"/>).</param>
+    public static void Write(EvidenceBase evidence, string path, string? sourceFileName = null, int? importedRecordCount = null, bool includeQualitative = false)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        Write(evidence, file, sourceFileName, importedRecordCount);
+        Write(evidence, file, sourceFileName, importedRecordCount, includeQualitative);
     }
 
     /// <summary>Writes the summary workbook to a stream, which is left open.</summary>
@@ -33,13 +35,15 @@ public static class SummaryWorkbook
     /// <param name="sourceFileName">The name of the file the evidence was imported from, shown on the Summary sheet.</param>
     /// <param name="importedRecordCount">How many records were imported; null counts the evidence base's studies,
     /// interventions, findings and configurations.</param>
-    public static void Write(EvidenceBase evidence, Stream output, string? sourceFileName = null, int? importedRecordCount = null)
+    /// <param name="includeQualitative">Whether qualitative studies vote in the all-designs shares; by default they are
+    /// reported beside them (see <see cref="EvidenceStatistics.Share"/>).</param>
+    public static void Write(EvidenceBase evidence, Stream output, string? sourceFileName = null, int? importedRecordCount = null, bool includeQualitative = false)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(output);
         int records = importedRecordCount
             ?? evidence.Studies.Length + evidence.Interventions.Length + evidence.Findings.Length + evidence.Configurations.Length;
-        var figures = new SummaryFigures(evidence);
+        var figures = new SummaryFigures(evidence, includeQualitative);
         using var document = new XlsxDocument(output, evidence.Review.Title + ": evidence summary");
         SummarySheet.Write(document, evidence, figures, new SummarySource(sourceFileName is null ? null : Path.GetFileName(sourceFileName), records));
         EvidenceMapSheet.Write(document, figures);
@@ -49,7 +53,7 @@ public static class SummaryWorkbook
         RecordTables.WriteFindings(document, evidence);
         if (!evidence.Configurations.IsEmpty) RealistSheet.Write(document, evidence.RealistSynthesis());
         FlowSheet.Write(document, evidence.Flow);
-        MethodsSheet.Write(document);
+        MethodsSheet.Write(document, includeQualitative);
         document.Save();
     }
 }

@@ -17,13 +17,17 @@ internal sealed class DomainVotes
 
     private readonly Dictionary<(string Study, string Domain), Direction> _directions;
 
-    /// <summary>The domains with at least one finding, in vocabulary order, each with its share improved.</summary>
+    /// <summary>The domains with at least one finding, in vocabulary order, each with its share improved (a domain measured
+    /// only by qualitative studies that do not vote is listed with an empty share).</summary>
     public ImmutableArray<(OutcomeDomain Domain, Share Share)> Domains { get; }
 
-    public static DomainVotes Of(EvidenceBase evidence, double threshold)
+    /// <param name="evidence">The evidence base.</param>
+    /// <param name="threshold">The within-study agreement threshold.</param>
+    /// <param name="includeQualitative">Whether qualitative studies vote (otherwise each share counts them beside).</param>
+    public static DomainVotes Of(EvidenceBase evidence, double threshold, bool includeQualitative)
     {
         var domains = evidence.Findings.Select(f => f.Domain).Distinct().Order()
-            .Select(d => (d, evidence.Share(outcome: d, withinStudyThreshold: threshold)));
+            .Select(d => (d, evidence.Share(outcome: d, withinStudyThreshold: threshold, includeQualitative: includeQualitative)));
         return new DomainVotes([.. domains]);
     }
 

@@ -22,24 +22,28 @@ public enum SampleSizeBand
 /// study, one column per outcome domain, an arrow for the direction of effect sized by sample, rows tinted by risk of
 /// bias, and a vote-count summary per domain.</summary>
 /// <remarks>
-/// <para>▲ positive impact, ▼ negative impact, ◄► no change, mixed or conflicting. Statistical significance is not shown,
+/// <para>▲ positive impact, ▼ negative impact, ◄► no difference, mixed or conflicting. Statistical significance is not shown,
 /// following the 2021 revision. Arrow size is the sample-size band (&gt; 300, 50–300, &lt; 50); a study that did not report
 /// its sample is drawn in outline. Risk of bias is printed in its own column as well as tinting the row.</para>
 /// <para>Within a study, several outcomes in one domain give one arrow by the 70% rule (a parameter): the direction at
 /// least that share of them agree on, otherwise ◄►.</para>
-/// <para>The summary row counts studies improving out of those improving or worsening (the sign test's n; "no change"
-/// and mixed are excluded). The sign test treats studies as exchangeable, which Nikolakopoulos (2020) warns is rarely
+/// <para>The summary row gives, per domain, the studies improved out of the studies that reported a direction (the
+/// share's denominator, as in the workbook and <c>evidence share</c>), then the sign test's improved against worsened
+/// (no difference and mixed are left out of it) and its P value. Qualitative studies are not rows and do not vote
+/// unless asked for (vote counting is for quantitative effect estimates); the summary row and the note report them
+/// beside each domain. The sign test treats studies as exchangeable, which Nikolakopoulos (2020) warns is rarely
 /// true: read it as a description, not an inference.</para>
 /// </remarks>
 public sealed class EffectDirectionPlot : Chart
 {
-    internal EffectDirectionPlot(EvidenceBase evidence, double threshold, ChartOptions? options)
+    internal EffectDirectionPlot(EvidenceBase evidence, double threshold, ChartOptions? options, bool includeQualitative = false)
         : base("Effect direction plot", options ?? ChartOptions.Default)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         WithinStudyDirection.CheckThreshold(threshold);
         Threshold = threshold;
-        _votes = DomainVotes.Of(evidence, threshold);
+        IncludesQualitative = includeQualitative;
+        _votes = DomainVotes.Of(evidence, threshold, includeQualitative);
         Domains = [.. _votes.Domains.Select(d => d.Domain)];
         var withFindings = _votes.Domains.SelectMany(d => d.Share.Studies).Select(s => s.StudyId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Studies = [.. evidence.Studies.Where(s => withFindings.Contains(s.Id))
@@ -48,7 +52,7 @@ public sealed class EffectDirectionPlot : Chart
 
     private readonly DomainVotes _votes;
 
-    /// <summary>The studies, one row each: RCTs first, then qualitative, then other designs, each in evidence order.</summary>
+    /// <summary>The studies, one row each: RCTs first, then qualitative (only when they vote), then other designs, each in evidence order.</summary>
     public ImmutableArray<Study> Studies { get; }
 
     /// <summary>The outcome domains, one column each, in vocabulary order.</summary>
@@ -58,6 +62,9 @@ public sealed class EffectDirectionPlot : Chart
     /// <value>The default is 0.7 (the 70% rule).</value>
     public double Threshold { get; }
 
+    /// <summary>Whether qualitative studies are rows and vote; by default they are reported beside each domain.</summary>
+    public bool IncludesQualitative { get; }
+
     /// <summary>The direction drawn for a study and domain, or null when the study has no finding in it.</summary>
     public Direction? DirectionOf(Study study, OutcomeDomain domain)
     {
@@ -66,8 +73,9 @@ public sealed class EffectDirectionPlot : Chart
         return _votes.DirectionOf(study.Id, domain);
     }
 
-    /// <summary>The vote count of a domain: the share of studies improved, with its interval, the counts in every
-    /// direction and the sign test (<see cref="Share.SignTestP"/>), as the statistics layer computes it.</summary>
+    /// <summary>The vote count of a domain: the share of studies improved among those that reported a direction, with its
+    /// interval, the counts in every direction, the sign test (<see cref="Share.SignTestP"/>) and the qualitative studies
+    /// reported beside (<see cref="Share.Qualitative"/>), as the statistics layer computes it.</summary>
     /// <exception cref="ArgumentException">The domain is not a column of the plot.</exception>
     public Share VoteCount(OutcomeDomain domain)
     {
@@ -96,11 +104,13 @@ public sealed class EffectDirectionPlot : Chart
         get
         {
             var text = new StringBuilder();
-            text.Append(CultureInfo.InvariantCulture, $"Effect direction plot of {Studies.Length} studies across {Domains.Length} outcome domains. ");
+            text.Append(CultureInfo.InvariantCulture, $"Effect direction plot of {Studies.Length} {(IncludesQualitative ? "studies" : "quantitative studies")} across {Domains.Length} outcome domains. ");
             foreach (var domain in Domains)
             {
-                var counts = VoteCount(domain).Counts;
-                text.Append(CultureInfo.InvariantCulture, $"{domain.Name}: {counts.Improved} studies improved, {counts.Worsened} worsened, {counts.NoDifference + counts.Mixed} no change or mixed, sign test {PValues.Statement(VoteCount(domain).SignTestP)}. ");
+                var share = VoteCount(domain);
+                var counts = share.Counts;
+                string beside = ShareWording.QualitativeBeside(share.Qualitative);
+                text.Append(CultureInfo.InvariantCulture, $"{domain.Name}: {counts.Improved} of {share.Denominator} {ShareWording.Denominator(share)} improved, {counts.Worsened} worsened, {counts.NoDifference + counts.Mixed} no difference or mixed, sign test {PValues.Statement(share.SignTestP)}{(beside.Length == 0 ? "" : ", " + beside)}. ");
             }
             return text.ToString().TrimEnd();
         }
@@ -181,27 +191,36 @@ public sealed class EffectDirectionPlot : Chart
         // Vote-count summary per domain.
         var summary = SvgBuilder.Group(svg.Body, "summary");
         var summaryStyle = new TextStyle(small, Anchor.Middle);
-        var summaryLabel = TextMetrics.Wrap("Improved / improved or worsened; sign test", xDomains - x0 - 12, small, bold: true);
+        // One line per quantity, each named on the left: the share's numerator and denominator, the sign test's counts and
+        // P, and the qualitative studies reported beside (when there are any).
+        bool beside = Domains.Any(d => VoteCount(d).Qualitative.Total > 0);
+        string[] summaryLabel = ["Improved / reported a direction", "Sign test: improved vs worsened", "P (exact, two-sided)",
+            .. beside ? (string[])["Qualitative studies, not counted"] : []];
         SvgBuilder.Lines(summary, x0 + 4, bodyBottom + 4, summaryLabel, new TextStyle(small, Bold: true));
-        double summaryHeight = SvgBuilder.BlockHeight(Math.Max(3, summaryLabel.Count), small);
+        double summaryHeight = SvgBuilder.BlockHeight(summaryLabel.Length, small);
         for (int d = 0; d < Domains.Length; d++)
         {
             var share = VoteCount(Domains[d]);
             var counts = share.Counts;
             int level = counts.NoDifference + counts.Mixed;
-            var lines = new[]
-            {
-                string.Create(CultureInfo.InvariantCulture, $"{counts.Improved}/{counts.Improved + counts.Worsened}"),
+            string[] lines =
+            [
+                string.Create(CultureInfo.InvariantCulture, $"{counts.Improved}/{share.Denominator}"),
+                string.Create(CultureInfo.InvariantCulture, $"{counts.Improved} vs {counts.Worsened}"),
                 PValues.Statement(share.SignTestP),
-                string.Create(CultureInfo.InvariantCulture, $"{level} no change"),
-            };
+                .. beside ? [share.Qualitative.Total.ToString(CultureInfo.InvariantCulture)] : (string[])[],
+            ];
             var group = SvgBuilder.Group(summary, "domain-summary", ("data-domain", Domains[d].Name), ("data-improved", counts.Improved),
-                ("data-worsened", counts.Worsened), ("data-no-change", level), ("data-sign-test-p", share.SignTestP.ToString("R", CultureInfo.InvariantCulture)));
+                ("data-reported", share.Denominator), ("data-worsened", counts.Worsened), ("data-no-difference-or-mixed", level),
+                ("data-qualitative", share.Qualitative.Total), ("data-sign-test-p", share.SignTestP.ToString("R", CultureInfo.InvariantCulture)));
             SvgBuilder.Lines(group, xDomains + (d + 0.5) * domainWidth, bodyBottom + 4, lines, summaryStyle);
         }
         y = bodyBottom + 8 + summaryHeight + size * 0.5;
+        string qualitative = string.Join("; ", Domains.Select(d => (d, Text: ShareWording.QualitativeBeside(VoteCount(d).Qualitative)))
+            .Where(p => p.Text.Length > 0).Select(p => p.d.Name + ": " + p.Text[5..]));
         y = DrawNote(svg, width, y, string.Create(CultureInfo.InvariantCulture,
-            $"One arrow per study and domain: the direction at least {Threshold:0%} of its outcomes share, otherwise ◄►. Arrow size: sample size (large > 300, medium 50–300, small < 50; outline: not reported). NR: direction not reported. Sign test: exact two-sided, on studies improved against worsened; it treats studies as independent and equal (Nikolakopoulos 2020), so read it as a description, not a test of effect."));
+            $"One arrow per study and domain: the direction at least {Threshold:0%} of its outcomes share, otherwise ◄►. Arrow size: sample size (large > 300, medium 50–300, small < 50; outline: not reported). NR: direction not reported. Improved / reported a direction: the studies improved out of the {(IncludesQualitative ? "studies" : "quantitative studies")} that reported a direction on the outcome, as in the workbook's shares. Sign test: exact two-sided, on studies improved against worsened; it treats studies as independent and equal (Nikolakopoulos 2020), so read it as a description, not a test of effect.")
+            + (qualitative.Length == 0 ? "" : " Qualitative studies are not rows and are not counted (vote counting is for quantitative effect estimates): " + qualitative + "."));
         return (width, y + margin);
     }
 
@@ -240,7 +259,7 @@ public sealed class EffectDirectionPlot : Chart
         [
             Arrow("Positive impact", Direction.Improved, SampleSizeBand.Medium),
             Arrow("Negative impact", Direction.Worsened, SampleSizeBand.Medium),
-            Arrow("No change / mixed", Direction.Mixed, SampleSizeBand.Medium),
+            Arrow("No difference / mixed", Direction.Mixed, SampleSizeBand.Medium),
         ], size * 0.9, "Direction");
         height += 4;
         height += Legend.Draw(svg.Body, x, top + height, maxWidth,

@@ -28,7 +28,10 @@ public static class EvidenceCharts
         ArgumentNullException.ThrowIfNull(evidence);
         var bars = Enum.GetValues<DesignGroup>()
             .Select(g => (g.Label(), new[] { evidence.Studies.Count(s => s.DesignGroup == g) }));
-        return new BarChart("Study designs", Studies(evidence.Studies.Length, "included"), "Studies", ["Studies"], bars, sort: false, null, options);
+        var others = evidence.Studies.Where(s => s.DesignGroup == DesignGroup.Other).GroupBy(s => s.Design)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => Invariant($"{g.Key.Label()} {g.Count()}")).ToList();
+        string note = "Other: every design neither randomised nor qualitative" + (others.Count == 0 ? "." : " (" + string.Join(", ", others) + ").");
+        return new BarChart("Study designs", Studies(evidence.Studies.Length, "included"), "Studies", ["Studies"], bars, sort: false, note, options);
     }
 
     /// <summary>Studies per intervention type, stacked by design group, most frequent type first.</summary>
@@ -77,8 +80,10 @@ public static class EvidenceCharts
     /// <param name="evidence">The evidence base.</param>
     /// <param name="threshold">The share of a study's outcomes in a domain that must agree for one arrow (the 70% rule).</param>
     /// <param name="options">Layout options.</param>
-    public static EffectDirectionPlot EffectDirectionPlot(this EvidenceBase evidence, double threshold = 0.7, ChartOptions? options = null) =>
-        new(evidence, threshold, options);
+    /// <param name="includeQualitative">Whether qualitative studies are rows and vote in the summary row. By default they
+    /// are not (vote counting is for quantitative effect estimates) and the plot reports them beside, per domain.</param>
+    public static EffectDirectionPlot EffectDirectionPlot(this EvidenceBase evidence, double threshold = 0.7, ChartOptions? options = null, bool includeQualitative = false) =>
+        new(evidence, threshold, options, includeQualitative);
 
     /// <summary>The harvest plot of a review's findings: outcome domains × direction, one bar per study.</summary>
     /// <param name="evidence">The evidence base.</param>
@@ -100,18 +105,20 @@ public static class EvidenceCharts
     public static EvidenceGapMapChart Chart(this EvidenceMap map, GapMapOptions? mapOptions = null, ChartOptions? options = null) =>
         new(map, mapOptions, options);
 
-    /// <summary>Outcome domains ranked by the share of studies (of a design group) reporting improvement, each with its
-    /// confidence interval: by default the share of RCTs.</summary>
+    /// <summary>Outcome domains ranked by the share of studies (of a design group) reporting improvement among those that
+    /// reported a direction, each with its confidence interval: by default the share of RCTs.</summary>
     /// <param name="evidence">The evidence base.</param>
     /// <param name="design">The design group counted, or null for all designs.</param>
     /// <param name="method">The interval method.</param>
     /// <param name="level">The confidence level.</param>
     /// <param name="options">Layout options.</param>
+    /// <param name="includeQualitative">Whether qualitative studies vote when <paramref name="design"/> is null; by default
+    /// they are reported beside the shares, in the chart's note.</param>
     public static ShareChart ShareChart(this EvidenceBase evidence, DesignGroup? design = DesignGroup.Rct,
-        IntervalMethod method = IntervalMethod.Wilson, double level = 0.95, ChartOptions? options = null)
+        IntervalMethod method = IntervalMethod.Wilson, double level = 0.95, ChartOptions? options = null, bool includeQualitative = false)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        return new ShareChart(evidence.RankOutcomes(design, Direction.Improved, method, level), options);
+        return new ShareChart(evidence.RankOutcomes(design, Direction.Improved, method, level, includeQualitative: includeQualitative), options);
     }
 
     /// <summary>The chart of a consistency ranking (outcomes or intervention types).</summary>

@@ -27,7 +27,8 @@ public sealed class HarvestPlot : Chart
         if (weights.Values.Any(w => w is < 1 or > 5))
             throw new ArgumentOutOfRangeException(nameof(designWeights), "Design weights must be whole numbers from 1 to 5.");
         Weights = weights.ToFrozenDictionary();
-        var votes = DomainVotes.Of(evidence, threshold);
+        // A harvest plot shows every study's bar, shaded by design group, so qualitative studies are drawn (not counted in a share).
+        var votes = DomainVotes.Of(evidence, threshold, includeQualitative: true);
         var drawn = new List<(OutcomeDomain Domain, Study Study, Direction Direction)>();
         foreach (var (domain, share) in votes.Domains)
         {

@@ -24,21 +24,26 @@ public sealed class ShareChart : Chart
     {
         ArgumentNullException.ThrowIfNull(ranking);
         var share = ranking.Entries.IsEmpty ? null : ranking.Entries[0].Share;
-        string who = share?.Design switch
-        {
-            DesignGroup.Rct => "RCTs",
-            DesignGroup.Qualitative => "qualitative studies",
-            DesignGroup.Other => "studies of other designs",
-            _ => "studies",
-        };
-        string what = (share?.Direction ?? Direction.Improved) switch
-        {
-            Direction.Improved => "improvement",
-            Direction.Worsened => "worsening",
-            Direction.NoDifference => "no difference",
-            _ => "mixed results",
-        };
+        string who = share is null ? "studies" : ShareWording.Studies(share, 2);
+        string what = ShareWording.Found(share?.Direction ?? Direction.Improved);
         return $"Share of {who} reporting {what}, by {ranking.By.Label().ToLowerInvariant()}";
+    }
+
+    /// <summary>The denominator's name: "quantitative studies that reported a direction".</summary>
+    private string Denominator => Ranking.Entries.IsEmpty ? "studies that reported a direction" : ShareWording.Denominator(Ranking.Entries[0].Share);
+
+    /// <summary>The numerator's name: "improved".</summary>
+    private string Numerator => (Ranking.Entries.IsEmpty ? Direction.Improved : Ranking.Entries[0].Share.Direction).Label();
+
+    /// <summary>The qualitative studies reported beside each row, or "" when none are.</summary>
+    private string QualitativeNote
+    {
+        get
+        {
+            var rows = Ranking.Entries.Where(e => e.Share.Qualitative.Total > 0)
+                .Select(e => e.Label + ": " + ShareWording.QualitativeBeside(e.Share.Qualitative)).ToList();
+            return rows.Count == 0 ? "" : "Qualitative studies are not counted (vote counting is for quantitative effect estimates); beside them: " + string.Join("; ", rows) + ".";
+        }
     }
 
     private string IntervalText => Ranking.Entries.IsEmpty
@@ -51,10 +56,13 @@ public sealed class ShareChart : Chart
         get
         {
             var text = new StringBuilder(Title).Append(". ").Append(IntervalText).Append(' ');
+            text.Append(CultureInfo.InvariantCulture, $"{Numerator} of {Denominator}: ");
             text.AppendJoin("; ", Ranking.Entries.Select(e => string.Create(CultureInfo.InvariantCulture,
                 $"{e.Label}: {e.Share.Numerator} of {e.Share.Denominator} ({e.Share.Proportion:0%}, {e.Share.Lower:0%} to {e.Share.Upper:0%})")));
             if (!Ranking.NoEvidence.IsEmpty) text.Append(". No studies: ").AppendJoin(", ", Ranking.NoEvidence);
-            return text.Append('.').ToString();
+            text.Append('.');
+            if (QualitativeNote.Length > 0) text.Append(' ').Append(QualitativeNote);
+            return text.ToString();
         }
     }
 
@@ -70,12 +78,13 @@ public sealed class ShareChart : Chart
         var labels = entries.Select(e => TextMetrics.Wrap(e.Label, labelMax, size, maxLines: 3)).ToList();
         double labelWidth = labels.Select(l => SvgBuilder.BlockWidth(l, size)).DefaultIfEmpty(0).Max() + 12;
         string[] values = [.. entries.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Share.Numerator}/{e.Share.Denominator} ({e.Share.Proportion:0%})"))];
-        double valueWidth = values.Select(v => TextMetrics.Width(v, small)).Append(TextMetrics.Width("Studies", small, true)).Max() + 16;
+        string valueHeader = Numerator + " / reported a direction";
+        double valueWidth = values.Select(v => TextMetrics.Width(v, small)).Append(TextMetrics.Width(valueHeader, small, true)).Max() + 16;
         double plotLeft = margin + labelWidth + 8, plotRight = width - margin - valueWidth;
         var x = new LinearScale(0, 1, plotLeft, plotRight);
         double rowHeight = Math.Max(28, labels.Select(l => SvgBuilder.BlockHeight(l.Count, size) + 8).DefaultIfEmpty(0).Max());
 
-        SvgBuilder.Text(svg.Body, plotRight + 10, SvgBuilder.Baseline(y, small), "Studies", new TextStyle(small, Bold: true), "column-label");
+        SvgBuilder.Text(svg.Body, plotRight + 10, SvgBuilder.Baseline(y, small), valueHeader, new TextStyle(small, Bold: true), "column-label");
         y += SvgBuilder.BlockHeight(1, small) + 2;
         double plotTop = y, plotBottom = y + rowHeight * Math.Max(1, entries.Length);
         double[] ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
@@ -113,11 +122,13 @@ public sealed class ShareChart : Chart
             SvgBuilder.Text(axis, x[tick], SvgBuilder.Baseline(plotBottom + 5, small), tick.ToString("0%", CultureInfo.InvariantCulture), tickStyle, "tick-label");
         }
         double titleTop = plotBottom + 6 + SvgBuilder.BlockHeight(1, small);
-        string measure = (entries.IsEmpty ? Direction.Improved : entries[0].Share.Direction).Label();
         SvgBuilder.Text(axis, (plotLeft + plotRight) / 2, SvgBuilder.Baseline(titleTop, size),
-            $"Share of studies with a reported direction: {measure.ToLowerInvariant()}", new TextStyle(size, Anchor.Middle), "axis-title");
+            $"{Numerator}, as a share of the {Denominator}", new TextStyle(size, Anchor.Middle), "axis-title");
         y = titleTop + SvgBuilder.BlockHeight(1, size) + size * 0.5;
-        string note = "Each study counts once per row: its outcomes give one direction when at least 70% of them agree, otherwise mixed; the denominator is the studies reporting a direction.";
+        double threshold = entries.IsEmpty ? WithinStudyDirection.DefaultThreshold : entries[0].Share.WithinStudyThreshold;
+        string note = string.Create(CultureInfo.InvariantCulture,
+            $"Each study counts once per row: its outcomes give one direction when at least {threshold:0%} of them agree, otherwise mixed. The denominator is the {Denominator}; studies that measured the outcome without reporting one are left out.");
+        if (QualitativeNote.Length > 0) note += " " + QualitativeNote;
         if (!Ranking.NoEvidence.IsEmpty) note += " No study reported a direction for: " + string.Join(", ", Ranking.NoEvidence) + ".";
         y = DrawNote(svg, width, y, note);
         return (width, y + margin);

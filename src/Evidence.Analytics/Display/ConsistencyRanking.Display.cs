@@ -14,7 +14,8 @@ public sealed partial class ConsistencyRanking : IHtmlDisplayable
     private DisplayDocument Document()
     {
         string direction = Entries.IsEmpty ? "improved" : Entries[0].Share.Direction.Label().ToLowerInvariant();
-        var table = new DisplayTable("", "#Rank", By.Label(), "#Studies", "#Share", "#CI", "#Sign test P");
+        string denominator = Entries.IsEmpty ? "studies that reported a direction" : ShareWording.Denominator(Entries[0].Share);
+        var table = new DisplayTable("", "#Rank", By.Label(), "#" + char.ToUpperInvariant(direction[0]) + direction[1..] + " / reported a direction", "#Share", "#CI", "#Sign test P");
         foreach (var entry in Entries)
         {
             var share = entry.Share;
@@ -23,7 +24,10 @@ public sealed partial class ConsistencyRanking : IHtmlDisplayable
                 string.Create(CultureInfo.InvariantCulture, $"{share.Lower:0%} to {share.Upper:0%}"),
                 PValues.Format(share.SignTestP));
         }
-        var document = new DisplayDocument($"{By.Label()} ranked by the share of studies {direction}").Table(table);
+        var document = new DisplayDocument($"{By.Label()} ranked by the share {direction} among the {denominator}").Table(table);
+        var beside = Entries.Where(e => e.Share.Qualitative.Total > 0).Select(e => e.Label + ": " + ShareWording.QualitativeBeside(e.Share.Qualitative)).ToList();
+        if (beside.Count > 0)
+            document.Note("Qualitative studies are not counted (vote counting is for quantitative effect estimates); beside them: " + string.Join("; ", beside) + ".");
         if (!NoEvidence.IsEmpty)
             document.Note("No study reported a direction: " + string.Join(", ", NoEvidence) + ".");
         string method = Entries.IsEmpty ? "" : $" ({Entries[0].Share.Level:0.##%} CI, {Entries[0].Share.Method.Label()})";

@@ -19,6 +19,8 @@ public sealed partial class Share : IHtmlDisplayable
         foreach (var direction in Enum.GetValues<Direction>())
             counts.Add(direction == Direction.NotReported ? "Not reported (outside the denominator)" : direction.Label(), Counts[direction]);
         counts.Total("Total", Counts.Total);
+        if (Qualitative.Total > 0)
+            counts.Add("Qualitative studies (beside, not counted)", Qualitative.Total);
         var studies = new DisplayTable("Each study's direction", "Study", "Direction", "#Findings") { MaxRows = 40 };
         foreach (var study in Studies)
             studies.Add(study.StudyId, study.Direction.Label(), study.Findings);
@@ -31,9 +33,11 @@ public sealed partial class Share : IHtmlDisplayable
 
     private string Headline()
     {
+        string beside = ShareWording.QualitativeBeside(Qualitative);
+        beside = beside.Length == 0 ? "" : " Beside it, not counted: " + beside[5..] + ".";
         if (Interval is not { } p)
-            return "No study reported a direction of effect.";
+            return $"No {ShareWording.Studies(this, 1)} reported a direction of effect.{beside}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Direction.Label()} in {Numerator} of {Denominator} studies: {p.Estimate:0%} ({Level:0.##%} CI {p.Lower:0%} to {p.Upper:0%}, {Method.Label()}); sign test {PValues.Statement(SignTestP)}.");
+            $"{Direction.Label()} in {Numerator} of {Denominator} {ShareWording.Denominator(this)}: {p.Estimate:0%} ({Level:0.##%} CI {p.Lower:0%} to {p.Upper:0%}, {Method.Label()}); sign test {PValues.Statement(SignTestP)}.{beside}");
     }
 }

@@ -16,6 +16,10 @@ public static class EvidenceStatistics
     /// <param name="level">The confidence level; by default 0.95.</param>
     /// <param name="filter">A further filter, combined with <paramref name="design"/> and <paramref name="outcome"/>.</param>
     /// <param name="withinStudyThreshold">The share of a study's findings that must agree (<see cref="WithinStudyDirection"/>).</param>
+    /// <param name="includeQualitative">Whether qualitative studies vote. By default they do not: vote counting by direction
+    /// of effect is for quantitative effect estimates (SWiM; Cochrane Handbook ch. 12), so qualitative studies are counted
+    /// beside the share (<see cref="Analytics.Share.Qualitative"/>). A design filter that names the qualitative design or
+    /// design group includes them too.</param>
     /// <exception cref="ArgumentOutOfRangeException">The direction is <see cref="Direction.NotReported"/>, or the level or threshold is out of range.</exception>
     public static Share Share(this EvidenceBase evidence,
         DesignGroup? design = null,
@@ -24,7 +28,8 @@ public static class EvidenceStatistics
         IntervalMethod method = IntervalMethod.Wilson,
         double level = 0.95,
         EvidenceFilter? filter = null,
-        double withinStudyThreshold = WithinStudyDirection.DefaultThreshold)
+        double withinStudyThreshold = WithinStudyDirection.DefaultThreshold,
+        bool includeQualitative = false)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (direction == Direction.NotReported)
@@ -33,29 +38,33 @@ public static class EvidenceStatistics
         WithinStudyDirection.CheckThreshold(withinStudyThreshold);
         filter ??= EvidenceFilter.All;
         var index = EvidenceIndex.For(evidence);
-        var votes = Votes(index, new CompiledFilter(index, filter), design, outcome, withinStudyThreshold);
-        return new Share(outcome, design, filter, direction, method, level, withinStudyThreshold, votes);
+        bool qualitativeVote = includeQualitative || design == DesignGroup.Qualitative || NamesQualitative(filter);
+        var votes = Votes(index, new CompiledFilter(index, filter), design, outcome, withinStudyThreshold, qualitativeVote, out var beside);
+        return new Share(outcome, design, filter, direction, method, level, withinStudyThreshold, votes, qualitativeVote, beside);
     }
 
     /// <summary>Outcome domains ranked by the share of studies reporting improvement (by default), lower confidence limit first.</summary>
-    /// <remarks>On the scoping review's sample this puts social connection first, "the most reliable positive outcome".</remarks>
+    /// <remarks>On the scoping review's sample this puts social connection first, "the most reliable positive outcome".
+    /// Qualitative studies vote only when <paramref name="includeQualitative"/> is true (see <see cref="Share"/>).</remarks>
     public static ConsistencyRanking RankOutcomes(this EvidenceBase evidence,
         DesignGroup? design = null,
         Direction direction = Direction.Improved,
         IntervalMethod method = IntervalMethod.Wilson,
         double level = 0.95,
         EvidenceFilter? filter = null,
-        double withinStudyThreshold = WithinStudyDirection.DefaultThreshold)
+        double withinStudyThreshold = WithinStudyDirection.DefaultThreshold,
+        bool includeQualitative = false)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var domains = EvidenceIndex.For(evidence).Domains
             .Where(d => filter is null || filter.Outcomes.IsDefaultOrEmpty || filter.Outcomes.Contains(d));
         return new ConsistencyRanking(Dimension.OutcomeDomain,
-            domains.Select(d => (d.Name, evidence.Share(design, d, direction, method, level, filter, withinStudyThreshold))).ToList());
+            domains.Select(d => (d.Name, evidence.Share(design, d, direction, method, level, filter, withinStudyThreshold, includeQualitative))).ToList());
     }
 
     /// <summary>Intervention types ranked by the share of studies reporting improvement (by default) with findings about
     /// interventions of that type, on one outcome or on all outcomes pooled.</summary>
+    /// <remarks>Qualitative studies vote only when <paramref name="includeQualitative"/> is true (see <see cref="Share"/>).</remarks>
     public static ConsistencyRanking RankInterventionTypes(this EvidenceBase evidence,
         OutcomeDomain? outcome = null,
         DesignGroup? design = null,
@@ -63,14 +72,15 @@ public static class EvidenceStatistics
         IntervalMethod method = IntervalMethod.Wilson,
         double level = 0.95,
         EvidenceFilter? filter = null,
-        double withinStudyThreshold = WithinStudyDirection.DefaultThreshold)
+        double withinStudyThreshold = WithinStudyDirection.DefaultThreshold,
+        bool includeQualitative = false)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         filter ??= EvidenceFilter.All;
         var types = EvidenceIndex.For(evidence).Types
             .Where(t => filter.InterventionTypes.IsDefaultOrEmpty || filter.InterventionTypes.Contains(t));
         return new ConsistencyRanking(Dimension.InterventionType,
-            types.Select(t => (t.Name, evidence.Share(design, outcome, direction, method, level, filter with { InterventionTypes = [t] }, withinStudyThreshold))).ToList());
+            types.Select(t => (t.Name, evidence.Share(design, outcome, direction, method, level, filter with { InterventionTypes = [t] }, withinStudyThreshold, includeQualitative))).ToList());
     }
 
     /// <summary>Counts interventions and studies per Kimberlee typology level, with each intervention's level and reason.</summary>
@@ -89,13 +99,23 @@ public static class EvidenceStatistics
         return new TypologySummary(levels, entries);
     }
 
-    /// <summary>Each passing study's single direction over its findings that pass, in evidence-base order.</summary>
-    private static ImmutableArray<StudyDirection> Votes(EvidenceIndex index, CompiledFilter filter, DesignGroup? design, OutcomeDomain? outcome, double threshold)
+    /// <summary>Whether a filter asks for qualitative studies by name (their design or design group), which includes them in the vote.</summary>
+    private static bool NamesQualitative(EvidenceFilter filter) =>
+        (!filter.DesignGroups.IsDefaultOrEmpty && filter.DesignGroups.Contains(DesignGroup.Qualitative))
+        || (!filter.Designs.IsDefaultOrEmpty && filter.Designs.Any(d => d.Group() == DesignGroup.Qualitative));
+
+    /// <summary>Each passing study's single direction over its findings that pass, in evidence-base order; qualitative
+    /// studies that do not vote are counted by direction in <paramref name="beside"/> instead.</summary>
+    private static ImmutableArray<StudyDirection> Votes(EvidenceIndex index, CompiledFilter filter, DesignGroup? design, OutcomeDomain? outcome, double threshold,
+        bool qualitativeVote, out DirectionCounts beside)
     {
+        beside = default;
         int domain = outcome is null ? -1 : index.DomainOrdinal(outcome);
         if (outcome is not null && domain < 0) return [];
         var votes = ImmutableArray.CreateBuilder<StudyDirection>();
         Span<int> counts = stackalloc int[WithinStudyDirection.DirectionCount];
+        Span<int> qualitative = stackalloc int[WithinStudyDirection.DirectionCount];
+        qualitative.Clear();
         for (int s = 0; s < index.Studies.Length; s++)
         {
             if (design is { } g && index.Group[s] != (byte)g) continue;
@@ -121,8 +141,10 @@ public static class EvidenceStatistics
             if (findings == 0) continue;
             var direction = WithinStudyDirection.Resolve(counts[(int)Direction.Improved], counts[(int)Direction.NoDifference],
                 counts[(int)Direction.Worsened], findings - counts[(int)Direction.NotReported], threshold);
-            votes.Add(new StudyDirection(index.StudyIds[s], direction, findings));
+            if (!qualitativeVote && index.Group[s] == (byte)DesignGroup.Qualitative) qualitative[(int)direction]++;
+            else votes.Add(new StudyDirection(index.StudyIds[s], direction, findings));
         }
+        beside = DirectionCounts.From(qualitative);
         return votes.ToImmutable();
     }
 }

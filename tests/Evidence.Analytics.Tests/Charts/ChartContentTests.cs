@@ -106,8 +106,11 @@ public sealed class ChartContentTests
         var plot = Sample.EffectDirectionPlot();
         var svg = new SvgInspector(plot.ToSvg());
 
-        var expected = Sample.Findings.Select(f => (f.StudyId, f.Domain.Name)).Distinct().Count()
+        // Qualitative studies are not rows by default (issue 16): only quantitative studies' findings get a symbol.
+        var expected = Sample.Findings.Where(f => Sample.Study(f.StudyId).DesignGroup != DesignGroup.Qualitative)
+            .Select(f => (f.StudyId, f.Domain.Name)).Distinct().Count()
             - plot.Studies.Sum(s => plot.Domains.Count(d => plot.DirectionOf(s, d) == Direction.NotReported));
+        Assert.DoesNotContain(plot.Studies, s => s.DesignGroup == DesignGroup.Qualitative);
         Assert.Equal(expected, svg.ByClass("effect-symbol").Count(e => SvgInspector.Attr(e, "data-domain") is not null));
         foreach (var row in svg.ByClass("study-row"))
         {
@@ -147,12 +150,20 @@ public sealed class ChartContentTests
         foreach (var summary in svg.ByClass("domain-summary"))
         {
             var domain = plot.Domains.Single(d => d.Name == SvgInspector.Attr(summary, "data-domain"));
-            var perStudy = Sample.Studies.Select(s => Sample.FindingsOf(s).Where(f => f.Domain == domain).Select(f => f.Direction).ToList())
+            // Quantitative studies vote; qualitative ones are counted beside (issue 16).
+            var perStudy = Sample.Studies.Where(s => s.DesignGroup != DesignGroup.Qualitative)
+                .Select(s => Sample.FindingsOf(s).Where(f => f.Domain == domain).Select(f => f.Direction).ToList())
                 .Where(l => l.Count > 0).Select(Expected70).ToList();
+            int qualitative = Sample.Studies.Count(s => s.DesignGroup == DesignGroup.Qualitative && Sample.FindingsOf(s).Any(f => f.Domain == domain));
             int up = perStudy.Count(d => d == Direction.Improved), down = perStudy.Count(d => d == Direction.Worsened);
+            int reported = perStudy.Count(d => d != Direction.NotReported);
             Assert.Equal(up.ToString(CultureInfo.InvariantCulture), SvgInspector.Attr(summary, "data-improved"));
             Assert.Equal(down.ToString(CultureInfo.InvariantCulture), SvgInspector.Attr(summary, "data-worsened"));
-            Assert.Contains(summary.Descendants(SvgInspector.Svg + "tspan"), t => t.Value == $"{up}/{up + down}");
+            Assert.Equal(qualitative.ToString(CultureInfo.InvariantCulture), SvgInspector.Attr(summary, "data-qualitative"));
+            // The first line is the share's numerator over its denominator (studies that reported a direction), the second the sign test's counts.
+            var lines = summary.Descendants(SvgInspector.Svg + "tspan").Select(t => t.Value).ToList();
+            Assert.Equal($"{up}/{reported}", lines[0]);
+            Assert.Equal($"{up} vs {down}", lines[1]);
             Assert.Equal(ExactSignTest(up, down), double.Parse(SvgInspector.Str(summary, "data-sign-test-p"), CultureInfo.InvariantCulture), 10);
         }
     }

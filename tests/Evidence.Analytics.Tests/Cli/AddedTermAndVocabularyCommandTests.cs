@@ -34,8 +34,10 @@ public sealed class AddedTermAndVocabularyCommandTests
     public async Task Share_AcceptsAnAddedOutcomeDomain()
     {
         string review = ReviewWithAddedTerms();
-        var (exit, output, error) = await Run("share", review, "--outcome", "money worries", "--json");
-        var (lonelyExit, lonelyOutput, _) = await Run("share", review, "--outcome", "Loneliness", "--json");
+        // S02 is qualitative, so it votes only with --include-qualitative (issue 16); by default it is reported beside.
+        var (exit, output, error) = await Run("share", review, "--outcome", "money worries", "--include-qualitative", "--json");
+        var (lonelyExit, lonelyOutput, _) = await Run("share", review, "--outcome", "Loneliness", "--include-qualitative", "--json");
+        var (_, quantitativeOutput, _) = await Run("share", review, "--outcome", "money worries", "--json");
 
         Assert.True(exit == EvidenceCli.Success, error);
         using var json = JsonDocument.Parse(output);
@@ -47,6 +49,9 @@ public sealed class AddedTermAndVocabularyCommandTests
         using var lonely = JsonDocument.Parse(lonelyOutput);
         Assert.Equal((1, 1), (lonely.RootElement.GetProperty("numerator").GetInt32(), lonely.RootElement.GetProperty("denominator").GetInt32()));
         Assert.Contains("Loneliness", lonely.RootElement.GetProperty("description").GetString(), StringComparison.Ordinal);
+        using var quantitative = JsonDocument.Parse(quantitativeOutput);
+        Assert.Equal((1, 1), (quantitative.RootElement.GetProperty("numerator").GetInt32(), quantitative.RootElement.GetProperty("denominator").GetInt32()));
+        Assert.Equal(1, quantitative.RootElement.GetProperty("qualitativeNotCounted").GetProperty("worsened").GetInt32());
     }
 
     [Fact]

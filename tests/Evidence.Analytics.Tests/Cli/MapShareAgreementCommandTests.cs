@@ -37,9 +37,9 @@ public sealed class MapShareAgreementCommandTests
     [Fact]
     public async Task Share_SignTestFarBelowTheFloor_IsNeverPEqualsZero()
     {
-        // Social connection in the sample: 19 studies improved, 0 worsened (issue 16): the exact two-sided P is
-        // 2 · 0.5¹⁹ = 3.8e-6, which the old "0.####" format printed as "P = 0".
-        var (exit, output, _) = await Run("share", Sample, "--outcome", "social connection");
+        // Social connection in the sample, qualitative studies included: 19 studies improved, 0 worsened (issue 16): the
+        // exact two-sided P is 2 · 0.5¹⁹ = 3.8e-6, which the old "0.####" format printed as "P = 0".
+        var (exit, output, _) = await Run("share", Sample, "--outcome", "social connection", "--include-qualitative");
 
         Assert.Equal(0, exit);
         Assert.Contains("Sign test (improved 19 vs worsened 0, exact, two-sided): P < 0.0001", output, StringComparison.Ordinal);
@@ -191,8 +191,22 @@ public sealed class MapShareAgreementCommandTests
         var (exit, output, _) = await Run("share", Sample, "--outcome", "social connection", "--design", "rct");
 
         Assert.Equal(EvidenceCli.Success, exit);
-        Assert.Matches(@"Improved in \d+ of \d+ studies: \d+\.\d% \(95% CI \d+\.\d% to \d+\.\d%, Wilson\)", output);
+        // By hand from studies.csv and findings.csv: S01–S04, S07, S08, S10 improved, S12 and S15 no difference; Wilson 0.453–0.937.
+        Assert.Contains("Improved in 7 of 9 RCTs that reported a direction: 77.8% (95% CI 45.3% to 93.7%, Wilson)", output, StringComparison.Ordinal);
         Assert.Contains("Sign test", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Share_AllDesigns_NamesItsDenominatorAndReportsQualitativeStudiesBeside()
+    {
+        // Issue 16: 22 studies measured social connection; the 6 qualitative ones (S16–S21, all improved) do not vote, so
+        // 13 of the 16 quantitative studies improved (S12, S15, S33 no difference); sign test 2 · 0.5¹³ = 0.000244.
+        var (exit, output, _) = await Run("share", Sample, "--outcome", "social connection");
+
+        Assert.Equal(EvidenceCli.Success, exit);
+        Assert.Contains("Improved in 13 of 16 quantitative studies that reported a direction: 81.3%", output, StringComparison.Ordinal);
+        Assert.Contains("22 studies measured the outcome; beside the share, not counted in it: 6 qualitative studies describing improvement", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("Sign test (improved 13 vs worsened 0, exact, two-sided): P = 0.00024", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,22 @@ public sealed class SummaryAndValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_ErrorsOutsideTheRows_TallyDoesNotSayTheRowsWereImported()
+    {
+        // Issue 16: "5 errors … 1 of 1 rows imported" contradicted itself. A misspelt required header is an error of the
+        // sheet, not of its rows: nothing is imported, and the tally counts the rows without an error of their own.
+        var files = TestWorkbooks.Valid();
+        files["findings.csv"] = files["findings.csv"].Replace(TestWorkbooks.FindingsHeader, TestWorkbooks.FindingsHeader.Replace("Direction", "Directn", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var (exit, output, error) = await Run("validate", TestWorkbooks.CsvFolder(files));
+
+        Assert.Equal(EvidenceCli.InputProblems, exit);
+        string text = output + error;
+        Assert.Matches(@"\d+ errors? and \d+ warnings? in .+, so nothing is imported; \d+ of \d+ rows have no error of their own\.", text);
+        Assert.DoesNotContain("rows imported", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Summary_Sample_PrintsTablesAndExitsZero()
     {
         var (exit, output, _) = await Run("summary", Sample);

@@ -24,7 +24,7 @@ public sealed class StatisticsDisplayTests
 
         string html = share.ToHtml();
 
-        Assert.Contains("Improved in 13 of 15 studies: 87% (95% CI 62% to 96%, Wilson); sign test P = 0.0074.", html, StringComparison.Ordinal);
+        Assert.Contains("Improved in 13 of 15 RCTs that reported a direction: 87% (95% CI 62% to 96%, Wilson); sign test P = 0.0074.", html, StringComparison.Ordinal);
         Assert.Contains("<caption>Each study&#39;s direction</caption>", html, StringComparison.Ordinal);
     }
 
@@ -35,7 +35,7 @@ public sealed class StatisticsDisplayTests
 
         string text = MimeFormatter.Format(share).Single(p => p.Key == "text/plain").Value;
 
-        Assert.Contains("Improved in 13 of 15 studies: 87% (95% CI 62% to 96%, Wilson); sign test P = 0.0074.", text, StringComparison.Ordinal);
+        Assert.Contains("Improved in 13 of 15 RCTs that reported a direction: 87% (95% CI 62% to 96%, Wilson); sign test P = 0.0074.", text, StringComparison.Ordinal);
         Assert.Matches(@"\n  Improved +13\n", text);
     }
 

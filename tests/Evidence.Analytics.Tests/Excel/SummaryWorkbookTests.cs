@@ -42,16 +42,55 @@ public class SummaryWorkbookTests
     {
         // 7/9 with a 95% Wilson interval: centre (7/9 + 1.96²/18) / (1 + 1.96²/9) = 0.6947, half-width 0.2421, so 45.3% to 93.7%
         // (Brown, Cai & DasGupta 2001, eq. for the score interval; worked by hand).
-        var intervention = new Intervention("I1", "Peer support", [InterventionType.SocialSupport]);
-        var studies = Enumerable.Range(1, 9)
-            .Select(i => new Study($"S{i}", new Citation($"Author{i} A", 2010 + i, $"Trial {i}"), StudyDesign.Rct, interventionIds: ["I1"]))
-            .ToArray();
-        var findings = studies.Select((s, i) => new Finding(s.Id, null, OutcomeDomain.SocialConnection, i < 7 ? Direction.Improved : Direction.NoDifference));
-        var evidence = new EvidenceBase(studies, [intervention], findings);
+        var evidence = SocialConnection(Enumerable.Range(0, 9).Select(i => (StudyDesign.Rct, i < 7 ? Direction.Improved : Direction.NoDifference)));
 
         var summary = XlsxRead.Sheets(Write(evidence))["Summary"];
 
-        Assert.Contains("• 7 of 9 RCTs that measured social connection reported improvement (78%, 95% CI 45–94%)", XlsxRead.Texts(summary));
+        Assert.Contains("• 7 of 9 RCTs that reported a direction of effect on social connection found improvement (78%, 95% CI 45–94%).", XlsxRead.Texts(summary));
+    }
+
+    [Fact]
+    public void Write_StudyWithoutDirection_HeadlineNamesItOutsideTheDenominator()
+    {
+        // Issue 16: one of ten RCTs measured social connection without reporting a direction. The share is 7 of the 9 that
+        // reported one (not "of 9 that measured it"), and the tenth is named after it.
+        var evidence = SocialConnection(Enumerable.Range(0, 10).Select(i =>
+            (StudyDesign.Rct, i < 7 ? Direction.Improved : i < 9 ? Direction.NoDifference : Direction.NotReported)));
+
+        var summary = XlsxRead.Texts(XlsxRead.Sheets(Write(evidence))["Summary"]);
+
+        Assert.Contains("• 7 of 9 RCTs that reported a direction of effect on social connection found improvement (78%, 95% CI 45–94%); "
+            + "1 more RCT measured it without reporting a direction.", summary);
+    }
+
+    [Fact]
+    public void Write_QualitativeStudies_AreReportedBesideTheShareNotInIt()
+    {
+        // Issue 16: two RCTs (1 improved, 1 no difference) and three qualitative studies (2 describing improvement, 1
+        // mixed). By default the share is 1 of 2 quantitative studies (Wilson 9–91%), with the qualitative ones beside; with
+        // includeQualitative it is 3 of 5 studies (Wilson 23–88%).
+        var evidence = SocialConnection([(StudyDesign.Rct, Direction.Improved), (StudyDesign.Rct, Direction.NoDifference),
+            (StudyDesign.Qualitative, Direction.Improved), (StudyDesign.Qualitative, Direction.Improved), (StudyDesign.Qualitative, Direction.Mixed)]);
+
+        var byDefault = XlsxRead.Sheets(Write(evidence));
+        using var included = new MemoryStream();
+        SummaryWorkbook.Write(evidence, included, includeQualitative: true);
+        var withQualitative = XlsxRead.Sheets(included.ToArray());
+
+        Assert.Contains("• 1 of 2 quantitative studies that reported a direction of effect on social connection found improvement (50%, 95% CI 9–91%), "
+            + "plus 3 qualitative studies (2 describing improvement, 1 describing mixed results).", XlsxRead.Texts(byDefault["Summary"]));
+        Assert.Contains(XlsxRead.Texts(byDefault["Methods"]), t => t.StartsWith("Not counted in the shares or sign tests", StringComparison.Ordinal));
+        Assert.Contains("• 3 of 5 studies that reported a direction of effect on social connection found improvement (60%, 95% CI 23–88%).", XlsxRead.Texts(withQualitative["Summary"]));
+        Assert.Contains(XlsxRead.Texts(withQualitative["Methods"]), t => t.StartsWith("Counted in the shares and sign tests", StringComparison.Ordinal));
+    }
+
+    /// <summary>One study of social support per entry, of that design, with one social-connection finding in that direction.</summary>
+    private static EvidenceBase SocialConnection(IEnumerable<(StudyDesign Design, Direction Direction)> entries)
+    {
+        var list = entries.ToList();
+        var studies = list.Select((e, i) => new Study($"S{i + 1}", new Citation($"Author{i + 1} A", 2011 + i, $"Study {i + 1}"), e.Design, interventionIds: ["I1"])).ToArray();
+        var findings = studies.Select((s, i) => new Finding(s.Id, null, OutcomeDomain.SocialConnection, list[i].Direction));
+        return new EvidenceBase(studies, [new Intervention("I1", "Peer support", [InterventionType.SocialSupport])], findings);
     }
 
     [Fact]

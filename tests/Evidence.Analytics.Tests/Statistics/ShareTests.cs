@@ -69,12 +69,52 @@ public class ShareTests
     }
 
     [Fact]
-    public void Share_NoDesign_IncludesQualitativeStudy()
+    public void Share_NoDesign_ReportsTheQualitativeStudyBesideNotInTheShare()
     {
+        // Issue 16: vote counting by direction of effect is for quantitative effect estimates, so by default the
+        // qualitative study Q1 (worsened) does not vote: 13 of 15 RCTs reporting a direction, R16 not reported, Q1 beside.
         var share = CochraneExample().Share(outcome: OutcomeDomain.SocialConnection);
 
+        Assert.False(share.IncludesQualitative);
+        Assert.Equal(new DirectionCounts(13, 0, 2, 0, 1), share.Counts);
+        Assert.Equal(15, share.Denominator);
+        Assert.Equal(new DirectionCounts(0, 0, 1, 0, 0), share.Qualitative);
+        Assert.Equal(17, share.Measured); // R01–R16 and Q1.
+        Assert.DoesNotContain(share.Studies, s => s.StudyId == "Q1");
+        Assert.Equal(0.00739, share.SignTestP, 5); // 13 against 2, as for the RCTs alone.
+        Assert.Equal("quantitative designs, Social connection", share.Description);
+    }
+
+    [Fact]
+    public void Share_IncludeQualitative_CountsTheQualitativeStudy()
+    {
+        var share = CochraneExample().Share(outcome: OutcomeDomain.SocialConnection, includeQualitative: true);
+
+        // 13 improved of 16 reporting a direction; Q1 adds a third worsened study: sign test 13 against 3 = 2·Σ_{i≤3} C(16,i)/2¹⁶ = 2·697/65536.
+        Assert.True(share.IncludesQualitative);
+        Assert.Equal(new DirectionCounts(13, 0, 3, 0, 1), share.Counts);
         Assert.Equal(16, share.Denominator);
-        Assert.Equal(3, share.Worsened);
+        Assert.Equal(default, share.Qualitative);
+        Assert.Equal(17, share.Measured);
+        Assert.Equal(2 * 697 / 65536.0, share.SignTestP, 12);
+        Assert.Equal("all designs, Social connection", share.Description);
+    }
+
+    [Fact]
+    public void Share_QualitativeDesignNamed_CountsQualitativeStudiesAsAsked()
+    {
+        var evidence = CochraneExample();
+
+        // Naming the qualitative design group (as the design or in the filter) asks for their votes.
+        var byGroup = evidence.Share(design: DesignGroup.Qualitative, outcome: OutcomeDomain.SocialConnection);
+        var byFilter = evidence.Share(outcome: OutcomeDomain.SocialConnection, filter: EvidenceFilter.All with { Designs = [StudyDesign.Qualitative] });
+
+        Assert.All((Share[])[byGroup, byFilter], share =>
+        {
+            Assert.True(share.IncludesQualitative);
+            Assert.Equal(new DirectionCounts(0, 0, 1, 0, 0), share.Counts);
+            Assert.Equal(default, share.Qualitative);
+        });
     }
 
     [Fact]
@@ -82,10 +122,12 @@ public class ShareTests
     {
         var share = HandCountedEvidence.Create().Share(outcome: OutcomeDomain.SocialConnection);
 
-        // S1 two of two improved; S2 improved; S3 mixed; S4 one improved, one no difference (50%) → mixed.
-        Assert.Equal(new DirectionCounts(2, 0, 0, 2, 0), share.Counts);
+        // S1 two of two improved; S2 improved; S4 one improved, one no difference (50%) → mixed; S3 (qualitative) mixed,
+        // reported beside and not counted.
+        Assert.Equal(new DirectionCounts(2, 0, 0, 1, 0), share.Counts);
+        Assert.Equal(new DirectionCounts(0, 0, 0, 1, 0), share.Qualitative);
         Assert.Equal(2, share.Numerator);
-        Assert.Equal(4, share.Denominator);
+        Assert.Equal(3, share.Denominator);
         Assert.Equal(0.5, share.SignTestP, 12); // 2 improved, 0 worsened: 2·½² = 0.5.
     }
 
@@ -94,9 +136,11 @@ public class ShareTests
     {
         var evidence = HandCountedEvidence.Create();
 
-        // All outcomes pooled, UK only: S1 (2 improved + 1 no difference → mixed), S3 (mixed), S4 (2 improved + 1 no difference → mixed).
+        // All outcomes pooled, UK only: S1 (2 improved + 1 no difference → mixed), S4 (2 improved + 1 no difference → mixed);
+        // S3 (qualitative, mixed) beside.
         var share = evidence.Share(filter: EvidenceFilter.All with { Countries = ["UK"] });
-        Assert.Equal(new DirectionCounts(0, 0, 0, 3, 0), share.Counts);
+        Assert.Equal(new DirectionCounts(0, 0, 0, 2, 0), share.Counts);
+        Assert.Equal(new DirectionCounts(0, 0, 0, 1, 0), share.Qualitative);
 
         // Intervention I2 only: S2's physical-health finding (about I2) and its mental-health finding (about all) → 1 improved,
         // 1 worsened → mixed; S4 → mixed.
@@ -127,7 +171,7 @@ public class ShareTests
     {
         string text = CochraneExample().Share(design: DesignGroup.Rct, outcome: OutcomeDomain.SocialConnection).ToString();
 
-        Assert.Equal("RCTs, Social connection: improved in 13 of 15 studies = 0.867 (95% CI 0.621 to 0.963, Wilson); " +
+        Assert.Equal("RCTs, Social connection: improved in 13 of 15 studies that reported a direction = 0.867 (95% CI 0.621 to 0.963, Wilson); " +
             "improved 13, no difference 0, worsened 2, mixed 0, not reported 1; sign test P = 0.0074", text);
     }
 
@@ -136,8 +180,9 @@ public class ShareTests
     {
         var ranking = HandCountedEvidence.Create().RankOutcomes();
 
-        // Physical health 1/1 (Wilson lower 0.207), social connection 2/4 (0.150), mental health 1/3 (0.061).
-        Assert.Equal<string>(["Physical health", "Social connection", "Mental health"], ranking.Entries.Select(e => e.Label));
+        // Quantitative studies only: social connection 2/3 (S3 beside; Wilson lower 0.2077), physical health 1/1 (0.2065),
+        // mental health 1/3 (0.061).
+        Assert.Equal<string>(["Social connection", "Physical health", "Mental health"], ranking.Entries.Select(e => e.Label));
         Assert.Equal<int>([1, 2, 3], ranking.Entries.Select(e => e.Rank));
         Assert.Equal<string>(["Parenting confidence", "Mother-infant bonding", "Quality of life", "Service use"], ranking.NoEvidence);
     }
