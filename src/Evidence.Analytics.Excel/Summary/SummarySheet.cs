@@ -8,7 +8,7 @@ namespace Evidence.Analytics.Excel.Summary;
 internal static class SummarySheet
 {
     public static void Write(XlsxDocument document, EvidenceBase evidence, SummaryFigures figures, SummarySource source) =>
-        document.AddSheet("Summary", SheetLayout.Page([28, 14, 14, 54]) with { TabColor = "FF2E75B6" }, sheet =>
+        document.AddSheet("Summary", SheetLayout.Page([28, 12, 20, 52]) with { TabColor = "FF2E75B6" }, sheet =>
         {
             sheet.Row(26).Text(evidence.Review.Title, CellStyle.TitleWrapped);
             sheet.Merge("A1:D1");
