@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Evidence.Analytics.Excel;
 
 namespace Evidence.Analytics.Cli;
@@ -32,6 +33,16 @@ internal static class ReportCommand
     /// <summary>The interactive map's file name in the output folder.</summary>
     internal const string MapFileName = "evidence-map.html";
 
+    /// <summary>How a per-study chart too large to draw study by study was drawn instead, or null when it was not.</summary>
+    internal static string? AggregationNote(Chart chart) => chart switch
+    {
+        EffectDirectionPlot { IsAggregated: true } plot => string.Create(CultureInfo.InvariantCulture,
+            $"{plot.Studies.Length:N0} studies, more than {plot.Options.MaxStudyRows:N0}: one row per intervention type"),
+        HarvestPlot { IsAggregated: true } plot => string.Create(CultureInfo.InvariantCulture,
+            $"more than {plot.Options.MaxStudyBars:N0} studies in a cell: one bar per design group"),
+        _ => null,
+    };
+
     public static Command Create()
     {
         var file = EvidenceInput.FileArgument();
@@ -52,6 +63,7 @@ internal static class ReportCommand
             if (import?.Evidence is not { } evidence) return exitCode;
             var folder = parseResult.GetValue(output)!;
             var written = new List<string>();
+            var notes = new Dictionary<string, string>();
             try
             {
                 string charts = Path.Combine(folder.FullName, "charts");
@@ -62,6 +74,7 @@ internal static class ReportCommand
                     string path = Path.Combine(charts, fileName);
                     chart.SaveSvg(path);
                     written.Add(path);
+                    if (AggregationNote(chart) is { } note) notes[path] = note;
                 }
                 string summary = Path.Combine(folder.FullName, SummaryFileName);
                 // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
@@ -79,7 +92,8 @@ internal static class ReportCommand
             }
             var console = parseResult.InvocationConfiguration.Output;
             console.WriteLine($"Wrote the report on {evidence} to {folder.FullName}:");
-            foreach (string path in written) console.WriteLine("  " + Path.GetRelativePath(folder.FullName, path));
+            foreach (string path in written)
+                console.WriteLine("  " + Path.GetRelativePath(folder.FullName, path) + (notes.TryGetValue(path, out var note) ? $" ({note})" : ""));
             return EvidenceCli.Success;
         });
         return command;

@@ -44,6 +44,33 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public async Task Report_TenThousandStudies_EverySvgUnderOneMegabyteAndThePerStudyChartsSayTheyAggregate()
+    {
+        string folder = NewFolder(), input = NewFolder();
+        try
+        {
+            Directory.CreateDirectory(input);
+            string workbook = Path.Combine(input, "synthetic-10000.xlsx");
+            Evidence.Analytics.Excel.EvidenceWorkbookWriter.Write(Evidence.Analytics.Testing.SyntheticEvidence.Generate(10_000), workbook);
+
+            var (exit, output, error) = await CliRunner.Run("report", workbook, "-o", folder);
+
+            Assert.True(exit == EvidenceCli.Success, error);
+            foreach (string svg in Directory.GetFiles(Path.Combine(folder, "charts"), "*.svg"))
+                Assert.True(new FileInfo(svg).Length < 1_000_000, $"{Path.GetFileName(svg)} is {new FileInfo(svg).Length:N0} bytes");
+            Assert.Contains("charts/effect-direction-plot.svg (10,000 studies, more than 200: one row per intervention type)", output);
+            Assert.Contains("charts/harvest-plot.svg (more than 50 studies in a cell: one bar per design group)", output);
+            Assert.Contains("one row per intervention type", File.ReadAllText(Path.Combine(folder, "charts", "effect-direction-plot.svg")));
+            Assert.Contains("one bar per design group", File.ReadAllText(Path.Combine(folder, "charts", "harvest-plot.svg")));
+        }
+        finally
+        {
+            foreach (string f in (string[])[folder, input])
+                if (Directory.Exists(f)) Directory.Delete(f, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Report_SameInputTwice_WritesTheSameBytes()
     {
         string first = NewFolder(), second = NewFolder();
