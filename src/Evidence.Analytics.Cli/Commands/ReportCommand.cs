@@ -27,6 +27,9 @@ internal static class ReportCommand
         ("cmo-themes-by-family.svg", evidence => evidence.Configurations.IsEmpty ? null : evidence.ThemeFamilyChart()),
     ];
 
+    /// <summary>The fewest studies for which writing a report shows progress on a terminal (a few seconds' work).</summary>
+    private const int ProgressStudies = 5_000;
+
     /// <summary>The summary workbook's file name in the output folder.</summary>
     internal const string SummaryFileName = "summary.xlsx";
 
@@ -64,26 +67,34 @@ internal static class ReportCommand
             var folder = parseResult.GetValue(output)!;
             var written = new List<string>();
             var notes = new Dictionary<string, string>();
+            bool progress = CliProgress.IsShown(parseResult, quiet: false) && evidence.Studies.Length >= ProgressStudies;
             try
             {
-                string charts = Path.Combine(folder.FullName, "charts");
-                Directory.CreateDirectory(charts);
-                foreach (var (fileName, draw) in Charts)
+                CliProgress.Run(progress, "Writing the report", step =>
                 {
-                    if (draw(evidence) is not { } chart) continue;
-                    string path = Path.Combine(charts, fileName);
-                    chart.SaveSvg(path);
-                    written.Add(path);
-                    if (AggregationNote(chart) is { } note) notes[path] = note;
-                }
-                string summary = Path.Combine(folder.FullName, SummaryFileName);
-                // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
-                // `evidence validate` reports it.
-                SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported);
-                written.Add(summary);
-                string map = Path.Combine(folder.FullName, MapFileName);
-                InteractiveEvidenceMap.Write(evidence, map);
-                written.Add(map);
+                    string charts = Path.Combine(folder.FullName, "charts");
+                    Directory.CreateDirectory(charts);
+                    foreach (var (fileName, draw) in Charts)
+                    {
+                        step($"Drawing charts/{fileName}");
+                        if (draw(evidence) is not { } chart) continue;
+                        string path = Path.Combine(charts, fileName);
+                        chart.SaveSvg(path);
+                        written.Add(path);
+                        if (AggregationNote(chart) is { } note) notes[path] = note;
+                    }
+                    step($"Writing {SummaryFileName}");
+                    string summary = Path.Combine(folder.FullName, SummaryFileName);
+                    // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
+                    // `evidence validate` reports it.
+                    SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported);
+                    written.Add(summary);
+                    step($"Writing {MapFileName}");
+                    string map = Path.Combine(folder.FullName, MapFileName);
+                    InteractiveEvidenceMap.Write(evidence, map);
+                    written.Add(map);
+                    return written.Count;
+                });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

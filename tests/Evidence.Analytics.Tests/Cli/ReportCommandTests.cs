@@ -56,6 +56,9 @@ public sealed class ReportCommandTests
             var (exit, output, error) = await CliRunner.Run("report", workbook, "-o", folder);
 
             Assert.True(exit == EvidenceCli.Success, error);
+            // Writers that are not the terminal get no progress: the error stream stays empty and the output is the list of files.
+            Assert.Equal("", error);
+            Assert.Equal(1 + ReportCommand.Charts.Count - 2 + 2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
             foreach (string svg in Directory.GetFiles(Path.Combine(folder, "charts"), "*.svg"))
                 Assert.True(new FileInfo(svg).Length < 1_000_000, $"{Path.GetFileName(svg)} is {new FileInfo(svg).Length:N0} bytes");
             Assert.Contains("charts/effect-direction-plot.svg (10,000 studies, more than 200: one row per intervention type)", output);
