@@ -14,7 +14,12 @@ public sealed partial class HarvestPlot
 
     private int LargestCell => _bars.Values.Select(studies => studies.Length).DefaultIfEmpty(0).Max();
 
-    private int LargestGroup => _bars.Values.SelectMany(studies => studies.CountBy(s => s.DesignGroup)).Select(p => p.Value).DefaultIfEmpty(0).Max();
+    /// <summary>The most studies of one design group in a cell, worked out once (an int is written atomically, so a
+    /// chart rendered on two threads at once at worst works it out twice).</summary>
+    private int LargestGroup => _largestGroup >= 0 ? _largestGroup
+        : _largestGroup = _bars.Values.SelectMany(studies => studies.CountBy(s => s.DesignGroup)).Select(p => p.Value).DefaultIfEmpty(0).Max();
+
+    private int _largestGroup = -1;
 
     private string AggregationSubtitle => IsAggregated
         ? string.Create(CultureInfo.InvariantCulture, $"; up to {LargestCell:N0} studies in a cell, so one bar per design group")
