@@ -94,10 +94,136 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         // (physical wellbeing), and its finding about I1 not at all, so S1 leaves the social-support row.
         await map.TickAsync("typologyLevel", "Holistic");
         Assert.Equal(["S1", "S4"], await map.FilteredStudyIdsAsync());
-        Assert.Equal("Social support and Mental health: no studies (gap)", await map.Cell("Social support", "Mental health").GetAttributeAsync("aria-label"));
+        // S1 and S2 are there without the filter, so the cell is filtered out, not a gap.
+        Assert.Equal("Social support and Mental health: no studies in the current filter (filtered out; 2 studies without filters)",
+            await map.Cell("Social support", "Mental health").GetAttributeAsync("aria-label"));
         await AssertMatchesLibraryAsync(map, Dimension.InterventionType, Dimension.OutcomeDomain, EvidenceFilter.All with { TypologyLevels = [TypologyLevel.Holistic] });
         await map.AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task Filter_EmptyingCellsWithStudies_DrawsThemFilteredOutAndLeavesTrueGapsAsGaps()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-filtered-out");
+        // Unfiltered: physical wellbeing × physical health holds S1; creative/recreational × mental health holds no study.
+        Assert.Equal(["S1"], Independent(_ => true, InterventionType.PhysicalWellbeing, OutcomeDomain.PhysicalHealth));
+        Assert.Empty(Independent(_ => true, InterventionType.CreativeRecreational, OutcomeDomain.MentalHealth));
+        await map.TickAsync("country", "Canada");
+        Assert.Equal(["S4"], await map.FilteredStudyIdsAsync());
+
+        var filteredOut = map.Cell("Physical wellbeing", "Physical health");
+        Assert.Equal("Physical wellbeing and Physical health: no studies in the current filter (filtered out; 1 study without filters)", await filteredOut.GetAttributeAsync("aria-label"));
+        Assert.Equal("cell filtered-out", await filteredOut.GetAttributeAsync("class"));
+        Assert.Equal("filtered out", await filteredOut.TextContentAsync());
+        var gap = map.Cell("Creative/recreational", "Mental health");
+        Assert.Equal("Creative/recreational and Mental health: no studies (gap)", await gap.GetAttributeAsync("aria-label"));
+        Assert.Equal("cell gap", await gap.GetAttributeAsync("class"));
+        Assert.Contains("“filtered out” have studies, but none in the current filter", await map.Page.Locator("#legend").TextContentAsync());
+        // Every empty cell is one or the other, as the unfiltered library map says.
+        var unfiltered = _evidence.Map();
+        var labels = await map.Page.EvaluateAsync<Labels>("() => window.evidenceMap.labels()");
+        foreach (string row in labels.Rows)
+        {
+            foreach (string col in labels.Cols)
+            {
+                string cssClass = (await map.Cell(row, col).GetAttributeAsync("class"))!;
+                if (cssClass == "cell") continue;
+                Assert.Equal(unfiltered[row, col].StudyIds.Length == 0 ? "cell gap" : "cell filtered-out", cssClass);
+            }
+        }
+        // Without the filter there is nothing to draw as filtered out.
+        await map.Page.ClickAsync("#reset");
+        Assert.Equal(0, await map.Page.Locator("button.cell.filtered-out").CountAsync());
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task YearRange_FromAfterTo_IsRefusedAndSaidSoUntilCorrected()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-year-range");
+        await map.Page.FillAsync("#year-from", "2030");
+        await map.Page.DispatchEventAsync("#year-from", "change");
+        await map.Page.FillAsync("#year-to", "2024");
+        await map.Page.DispatchEventAsync("#year-to", "change");
+
+        // Refused: every study is still in, the reader is told why, and the box is marked invalid.
+        Assert.Equal(6, (await map.FilteredStudyIdsAsync()).Length);
+        Assert.True(await map.Page.Locator("#year-error").IsVisibleAsync());
+        Assert.StartsWith("From 2030 is after To 2024: no year can match.", await map.Page.Locator("#year-error").TextContentAsync());
+        Assert.Equal("true", await map.Page.Locator("#year-to").GetAttributeAsync("aria-invalid"));
+        Assert.Equal("No filters: every study is included.", await map.Page.Locator("#filter-summary").TextContentAsync());
+
+        // Corrected: the message goes and the range filters (2018–2021: S2, S3, S5).
+        await map.Page.FillAsync("#year-from", "2018");
+        await map.Page.DispatchEventAsync("#year-from", "change");
+        await map.Page.FillAsync("#year-to", "2021");
+        await map.Page.DispatchEventAsync("#year-to", "change");
+        Assert.False(await map.Page.Locator("#year-error").IsVisibleAsync());
+        Assert.Null(await map.Page.Locator("#year-to").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(["S2", "S3", "S5"], await map.FilteredStudyIdsAsync());
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Bubbles_SmallCounts_DigitsNeverDrawnOverABubbleNarrowerThanThem()
+    {
+        // 300 studies by design × country: cells from 1 study to many, so the smallest bubbles are far smaller than the largest.
+        await using var map = await MapPage.OpenAsync(fixture.Browser, SyntheticEvidence.Generate(300), "synthetic-small-bubbles");
+        await map.Page.SelectOptionAsync("#rows-dim", "design");
+        await map.Page.SelectOptionAsync("#cols-dim", "country");
+        var bubbles = await map.Page.EvaluateAsync<BubbleBox[]>(@"() => Array.from(document.querySelectorAll('button.cell svg')).map(svg => {
+            const c = svg.querySelector('circle'), t = svg.querySelector('text'), b = t.getBBox();
+            return { count: +t.textContent.replace(/,/g, ''), cx: +c.getAttribute('cx'), r: +c.getAttribute('r'), left: b.x, width: b.width };
+        })");
+        Assert.Contains(bubbles, b => b.Count == 1);
+        Assert.Contains(bubbles, b => b.Left >= b.Cx + b.R);
+        foreach (var b in bubbles)
+        {
+            bool over = b.Left < b.Cx + b.R;
+            // Over the bubble only when the bubble is wider than the digits; otherwise beside it, clear of it.
+            if (over) Assert.True(b.Width < 2 * b.R, $"{b.Count}: digits {b.Width:F1} px wide over a bubble {2 * b.R:F1} px wide");
+            else Assert.True(b.Left >= b.Cx + b.R, $"{b.Count}: digits beside the bubble overlap it");
+        }
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Shares_IntervalPlots_HaveALabelledAxisAndDrawTheirDotsWhole()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, ChartSamples(), "sample-interval-axis");
+        var pictures = await map.Page.EvaluateAsync<IntervalPicture[]>(@"() => Array.from(document.querySelectorAll('#shares-table svg.interval-svg')).map(svg => {
+            const vb = svg.viewBox.baseVal, dot = svg.querySelector('circle.point');
+            return { width: vb.width, dotLeft: +dot.getAttribute('cx') - +dot.getAttribute('r'), dotRight: +dot.getAttribute('cx') + +dot.getAttribute('r'),
+                     ticks: Array.from(svg.querySelectorAll('text.tick-label')).map(t => t.textContent).join(' ') };
+        })");
+        Assert.NotEmpty(pictures);
+        foreach (var picture in pictures)
+        {
+            Assert.Equal("0% 50% 100%", picture.Ticks);
+            Assert.InRange(picture.DotLeft, 0, picture.Width);
+            Assert.InRange(picture.DotRight, 0, picture.Width);
+        }
+        // The sample has a share of 0% (quality of life: 0 of 2 RCTs) and one of 100% (service use: 1 of 1), the dots at the axis ends.
+        var ends = await map.Page.EvaluateAsync<double[]>("() => Array.from(document.querySelectorAll('#shares-table circle.point')).map(c => +c.getAttribute('cx'))");
+        Assert.Contains(14, ends);
+        Assert.Contains(214, ends);
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Search_OneStudy_SaysOneStudyMatches()
+    {
+        await using var map = await MapPage.OpenAsync(fixture.Browser, _evidence, "awkward-search-grammar");
+        await map.Page.FillAsync("#search", "Dennis");
+        Assert.Equal(["S1"], await map.ListedStudyIdsAsync());
+        Assert.Equal("1 study matches the search.", await map.Page.Locator("#studies-summary").TextContentAsync());
+        await map.Page.FillAsync("#search", "UK");
+        Assert.Equal("3 studies match the search.", await map.Page.Locator("#studies-summary").TextContentAsync());
+        await map.AssertCleanAsync();
+    }
+
+    private static EvidenceBase ChartSamples() =>
+        EvidenceWorkbook.Read(Path.Combine(AppContext.BaseDirectory, "data-samples", "postpartum-social-prescribing.xlsx")).GetEvidenceOrThrow();
 
     [Fact]
     public async Task Filters_Timing_DropStudiesThatDoNotReportOne()
@@ -515,6 +641,23 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
     {
         public string[] Rows { get; set; } = [];
         public string[] Cols { get; set; } = [];
+    }
+
+    public sealed class BubbleBox
+    {
+        public int Count { get; set; }
+        public double Cx { get; set; }
+        public double R { get; set; }
+        public double Left { get; set; }
+        public double Width { get; set; }
+    }
+
+    public sealed class IntervalPicture
+    {
+        public double Width { get; set; }
+        public double DotLeft { get; set; }
+        public double DotRight { get; set; }
+        public string Ticks { get; set; } = "";
     }
 
     public sealed class ShareRow

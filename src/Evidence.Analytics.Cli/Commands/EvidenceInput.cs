@@ -62,16 +62,10 @@ internal static class EvidenceInput
     /// <summary>Imports a workbook, with a progress display when the output is an interactive terminal and the file is large.</summary>
     public static ImportResult Read(ParseResult parseResult, string path, bool quiet)
     {
-        bool interactive = !quiet && ReferenceEquals(parseResult.InvocationConfiguration.Output, Console.Out)
-            && !Console.IsOutputRedirected && !Console.IsErrorRedirected && SizeOf(path) > ProgressThresholdBytes;
-        if (!interactive) return EvidenceWorkbook.Read(path);
-        ImportResult? result = null;
-        AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start($"Reading {Markup.Escape(path)}", context =>
-        {
-            var progress = new StatusProgress(context);
-            result = EvidenceWorkbook.Read(path, new ImportOptions { Progress = progress });
-        });
-        return result!;
+        bool shown = CliProgress.IsShown(parseResult, quiet) && SizeOf(path) > ProgressThresholdBytes;
+        if (!shown) return EvidenceWorkbook.Read(path);
+        return CliProgress.Run(shown, $"Reading {path}", step =>
+            EvidenceWorkbook.Read(path, new ImportOptions { Progress = new StepProgress(step) }));
     }
 
     /// <summary>0 when valid; 2 when the file cannot be read at all (missing, damaged, refused as too large); 1 otherwise.</summary>
@@ -107,9 +101,9 @@ internal static class EvidenceInput
         return 0;
     }
 
-    private sealed class StatusProgress(StatusContext context) : IProgress<ImportProgress>
+    private sealed class StepProgress(Action<string> step) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) =>
-            context.Status(string.Create(CultureInfo.InvariantCulture, $"Reading {Markup.Escape(value.Sheet)}: {value.RowsRead:N0} rows"));
+            step(string.Create(CultureInfo.InvariantCulture, $"Reading {value.Sheet}: {value.RowsRead:N0} rows"));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Evidence.Analytics.Excel;
 
 namespace Evidence.Analytics.Cli;
@@ -27,11 +28,24 @@ internal static class ReportCommand
         ("cmo-themes-by-family.svg", (evidence, _) => evidence.Configurations.IsEmpty ? null : evidence.ThemeFamilyChart()),
     ];
 
+    /// <summary>The fewest studies for which writing a report shows progress on a terminal (a few seconds' work).</summary>
+    private const int ProgressStudies = 5_000;
+
     /// <summary>The summary workbook's file name in the output folder.</summary>
     internal const string SummaryFileName = "summary.xlsx";
 
     /// <summary>The interactive map's file name in the output folder.</summary>
     internal const string MapFileName = "evidence-map.html";
+
+    /// <summary>How a per-study chart too large to draw study by study was drawn instead, or null when it was not.</summary>
+    internal static string? AggregationNote(Chart chart) => chart switch
+    {
+        EffectDirectionPlot { IsAggregated: true } plot => string.Create(CultureInfo.InvariantCulture,
+            $"{plot.Studies.Length:N0} {(plot.IncludesQualitative ? "studies" : "quantitative studies")}, more than {plot.Options.MaxStudyRows:N0}: one row per intervention type"),
+        HarvestPlot { IsAggregated: true } plot => string.Create(CultureInfo.InvariantCulture,
+            $"more than {plot.Options.MaxStudyBars:N0} studies in a cell: one bar per design group"),
+        _ => null,
+    };
 
     public static Command Create()
     {
@@ -60,25 +74,35 @@ internal static class ReportCommand
             var folder = parseResult.GetValue(output)!;
             bool withQualitative = parseResult.GetValue(qualitative);
             var written = new List<string>();
+            var notes = new Dictionary<string, string>();
+            bool progress = CliProgress.IsShown(parseResult, quiet: false) && evidence.Studies.Length >= ProgressStudies;
             try
             {
-                string charts = Path.Combine(folder.FullName, "charts");
-                Directory.CreateDirectory(charts);
-                foreach (var (fileName, draw) in Charts)
+                CliProgress.Run(progress, "Writing the report", step =>
                 {
-                    if (draw(evidence, withQualitative) is not { } chart) continue;
-                    string path = Path.Combine(charts, fileName);
-                    chart.SaveSvg(path);
-                    written.Add(path);
-                }
-                string summary = Path.Combine(folder.FullName, SummaryFileName);
-                // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
-                // `evidence validate` reports it.
-                SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative);
-                written.Add(summary);
-                string map = Path.Combine(folder.FullName, MapFileName);
-                InteractiveEvidenceMap.Write(evidence, map);
-                written.Add(map);
+                    string charts = Path.Combine(folder.FullName, "charts");
+                    Directory.CreateDirectory(charts);
+                    foreach (var (fileName, draw) in Charts)
+                    {
+                        step($"Drawing charts/{fileName}");
+                        if (draw(evidence, withQualitative) is not { } chart) continue;
+                        string path = Path.Combine(charts, fileName);
+                        chart.SaveSvg(path);
+                        written.Add(path);
+                        if (AggregationNote(chart) is { } note) notes[path] = note;
+                    }
+                    step($"Writing {SummaryFileName}");
+                    string summary = Path.Combine(folder.FullName, SummaryFileName);
+                    // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
+                    // `evidence validate` reports it.
+                    SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative);
+                    written.Add(summary);
+                    step($"Writing {MapFileName}");
+                    string map = Path.Combine(folder.FullName, MapFileName);
+                    InteractiveEvidenceMap.Write(evidence, map);
+                    written.Add(map);
+                    return written.Count;
+                });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -87,7 +111,8 @@ internal static class ReportCommand
             }
             var console = parseResult.InvocationConfiguration.Output;
             console.WriteLine($"Wrote the report on {evidence} to {folder.FullName}:");
-            foreach (string path in written) console.WriteLine("  " + Path.GetRelativePath(folder.FullName, path));
+            foreach (string path in written)
+                console.WriteLine("  " + Path.GetRelativePath(folder.FullName, path) + (notes.TryGetValue(path, out var note) ? $" ({note})" : ""));
             return EvidenceCli.Success;
         });
         return command;

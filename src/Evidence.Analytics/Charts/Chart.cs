@@ -111,6 +111,16 @@ public sealed record ChartOptions
     /// <value>The default is 16; between 0 and 100.</value>
     public double Margin { get; init; } = 16;
 
+    /// <summary>The most studies an effect direction plot draws one row each; with more, it draws one row per
+    /// intervention type, counting the studies in each direction, and says so in its subtitle and note.</summary>
+    /// <value>The default is 200; at least 1.</value>
+    public int MaxStudyRows { get; init; } = 200;
+
+    /// <summary>The most studies a harvest plot draws one bar each in a cell (outcome domain and direction); when any
+    /// cell has more, every cell draws one bar per design group, its height the number of studies, and the plot says so.</summary>
+    /// <value>The default is 50; at least 1.</value>
+    public int MaxStudyBars { get; init; } = 50;
+
     internal void Validate()
     {
         if (Width is < 320 or > 4000 || double.IsNaN(Width))
@@ -119,5 +129,9 @@ public sealed record ChartOptions
             throw new ArgumentOutOfRangeException(nameof(FontSize), FontSize, "A chart's font size must be between 8 and 24 pixels.");
         if (Margin is < 0 or > 100 || double.IsNaN(Margin))
             throw new ArgumentOutOfRangeException(nameof(Margin), Margin, "A chart's margin must be between 0 and 100 pixels.");
+        if (MaxStudyRows < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxStudyRows), MaxStudyRows, "An effect direction plot must be allowed at least one study row.");
+        if (MaxStudyBars < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxStudyBars), MaxStudyBars, "A harvest plot must be allowed at least one study bar per cell.");
     }
 }

@@ -34,7 +34,7 @@ public enum SampleSizeBand
 /// beside each domain. The sign test treats studies as exchangeable, which Nikolakopoulos (2020) warns is rarely
 /// true: read it as a description, not an inference.</para>
 /// </remarks>
-public sealed class EffectDirectionPlot : Chart
+public sealed partial class EffectDirectionPlot : Chart
 {
     internal EffectDirectionPlot(EvidenceBase evidence, double threshold, ChartOptions? options, bool includeQualitative = false)
         : base("Effect direction plot", options ?? ChartOptions.Default)
@@ -48,12 +48,17 @@ public sealed class EffectDirectionPlot : Chart
         var withFindings = _votes.Domains.SelectMany(d => d.Share.Studies).Select(s => s.StudyId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Studies = [.. evidence.Studies.Where(s => withFindings.Contains(s.Id))
             .Select((s, i) => (s, i)).OrderBy(p => p.s.DesignGroup).ThenBy(p => p.i).Select(p => p.s)];
+        if (IsAggregated) _typeRows = TypeRows(evidence);
     }
 
     private readonly DomainVotes _votes;
 
     /// <summary>The studies, one row each: RCTs first, then qualitative (only when they vote), then other designs, each in evidence order.</summary>
     public ImmutableArray<Study> Studies { get; }
+
+    /// <summary>Whether the plot has more studies than <see cref="ChartOptions.MaxStudyRows"/> and so draws one row per
+    /// intervention type, with the number of studies in each direction, instead of one row per study.</summary>
+    public bool IsAggregated => Studies.Length > Options.MaxStudyRows;
 
     /// <summary>The outcome domains, one column each, in vocabulary order.</summary>
     public ImmutableArray<OutcomeDomain> Domains { get; }
@@ -105,6 +110,7 @@ public sealed class EffectDirectionPlot : Chart
         {
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture, $"Effect direction plot of {Studies.Length} {(IncludesQualitative ? "studies" : "quantitative studies")} across {Domains.Length} outcome domains. ");
+            if (IsAggregated) text.Append(AggregationNote);
             foreach (var domain in Domains)
             {
                 var share = VoteCount(domain);
@@ -121,9 +127,53 @@ public sealed class EffectDirectionPlot : Chart
     private protected override (double Width, double Height) Render(SvgBuilder svg, double width)
     {
         double margin = Options.Margin, size = Options.FontSize, small = size * 0.9;
-        double y = DrawHeading(svg, width, "Direction of effect per study and outcome domain, by vote counting (Thomson & Thomas 2013; Hilton Boon & Thomson 2021)");
-        y += DrawLegend(svg, margin, y, width - 2 * margin, size) + size;
+        double y = DrawHeading(svg, width, "Direction of effect per study and outcome domain, by vote counting (Thomson & Thomas 2013; Hilton Boon & Thomson 2021)" + AggregationSubtitle);
+        y += DrawLegend(svg, margin, y, width - 2 * margin, size, perStudy: !IsAggregated) + size;
 
+        var (x0, xDomains, domainWidth, bodyBottom) = IsAggregated
+            ? DrawTypeRows(svg, ref width, y)
+            : DrawStudyRows(svg, ref width, y);
+
+        // Vote-count summary per domain.
+        var summary = SvgBuilder.Group(svg.Body, "summary");
+        var summaryStyle = new TextStyle(small, Anchor.Middle);
+        // One line per quantity, each named on the left: the share's numerator and denominator, the sign test's counts and
+        // P, and the qualitative studies reported beside (when there are any).
+        bool beside = Domains.Any(d => VoteCount(d).Qualitative.Total > 0);
+        string[] summaryLabel = ["Improved / reported a direction", "Sign test: improved vs worsened", "P (exact, two-sided)",
+            .. beside ? (string[])["Qualitative studies, not counted"] : []];
+        SvgBuilder.Lines(summary, x0 + 4, bodyBottom + 4, summaryLabel, new TextStyle(small, Bold: true));
+        double summaryHeight = SvgBuilder.BlockHeight(summaryLabel.Length, small);
+        for (int d = 0; d < Domains.Length; d++)
+        {
+            var share = VoteCount(Domains[d]);
+            var counts = share.Counts;
+            int level = counts.NoDifference + counts.Mixed;
+            string[] lines =
+            [
+                string.Create(CultureInfo.InvariantCulture, $"{counts.Improved}/{share.Denominator}"),
+                string.Create(CultureInfo.InvariantCulture, $"{counts.Improved} vs {counts.Worsened}"),
+                PValues.Statement(share.SignTestP),
+                .. beside ? [share.Qualitative.Total.ToString(CultureInfo.InvariantCulture)] : (string[])[],
+            ];
+            var group = SvgBuilder.Group(summary, "domain-summary", ("data-domain", Domains[d].Name), ("data-improved", counts.Improved),
+                ("data-reported", share.Denominator), ("data-worsened", counts.Worsened), ("data-no-difference-or-mixed", level),
+                ("data-qualitative", share.Qualitative.Total), ("data-sign-test-p", share.SignTestP.ToString("R", CultureInfo.InvariantCulture)));
+            SvgBuilder.Lines(group, xDomains + (d + 0.5) * domainWidth, bodyBottom + 4, lines, summaryStyle);
+        }
+        y = bodyBottom + 8 + summaryHeight + size * 0.5;
+        string qualitative = string.Join("; ", Domains.Select(d => (d, Text: ShareWording.QualitativeBeside(VoteCount(d).Qualitative)))
+            .Where(p => p.Text.Length > 0).Select(p => p.d.Name + ": " + p.Text[5..]));
+        y = DrawNote(svg, width, y, AggregationNote + string.Create(CultureInfo.InvariantCulture,
+            $"One arrow per study and domain: the direction at least {Threshold:0%} of its outcomes share, otherwise ◄►. {(IsAggregated ? "" : "Arrow size: sample size (large > 300, medium 50–300, small < 50; outline: not reported). ")}NR: direction not reported. Improved / reported a direction: the studies improved out of the {(IncludesQualitative ? "studies" : "quantitative studies")} that reported a direction on the outcome, as in the workbook's shares. Sign test: exact two-sided, on studies improved against worsened; it treats studies as independent and equal (Nikolakopoulos 2020), so read it as a description, not a test of effect.")
+            + (qualitative.Length == 0 ? "" : " Qualitative studies are not rows and are not counted (vote counting is for quantitative effect estimates): " + qualitative + "."));
+        return (width, y + margin);
+    }
+
+    /// <summary>Draws the column headers, one row per study and the grid below <paramref name="y"/>.</summary>
+    private (double X0, double XDomains, double DomainWidth, double BodyBottom) DrawStudyRows(SvgBuilder svg, ref double width, double y)
+    {
+        double margin = Options.Margin, small = Options.FontSize * 0.9;
         var studyLabels = Studies.Select(s => $"{s.Id} {s.Citation.ShortLabel}").ToList();
         double studyWidth = Math.Min(220, studyLabels.Select(l => TextMetrics.Width(l, small)).DefaultIfEmpty(40).Max()) + 8;
         double designWidth = Studies.Select(s => TextMetrics.Width(s.Design.Label(), small)).Append(TextMetrics.Width("Design", small, true)).Max() + 10;
@@ -188,40 +238,7 @@ public sealed class EffectDirectionPlot : Chart
             SvgBuilder.Add(grid, "line", ("x1", gx), ("x2", gx), ("y1", y), ("y2", bodyBottom), ("stroke", "#ffffff"), ("stroke-width", 1.5));
         SvgBuilder.Add(grid, "line", ("x1", x0), ("x2", right), ("y1", bodyBottom), ("y2", bodyBottom), ("stroke", Palette.Ink), ("stroke-width", 1));
 
-        // Vote-count summary per domain.
-        var summary = SvgBuilder.Group(svg.Body, "summary");
-        var summaryStyle = new TextStyle(small, Anchor.Middle);
-        // One line per quantity, each named on the left: the share's numerator and denominator, the sign test's counts and
-        // P, and the qualitative studies reported beside (when there are any).
-        bool beside = Domains.Any(d => VoteCount(d).Qualitative.Total > 0);
-        string[] summaryLabel = ["Improved / reported a direction", "Sign test: improved vs worsened", "P (exact, two-sided)",
-            .. beside ? (string[])["Qualitative studies, not counted"] : []];
-        SvgBuilder.Lines(summary, x0 + 4, bodyBottom + 4, summaryLabel, new TextStyle(small, Bold: true));
-        double summaryHeight = SvgBuilder.BlockHeight(summaryLabel.Length, small);
-        for (int d = 0; d < Domains.Length; d++)
-        {
-            var share = VoteCount(Domains[d]);
-            var counts = share.Counts;
-            int level = counts.NoDifference + counts.Mixed;
-            string[] lines =
-            [
-                string.Create(CultureInfo.InvariantCulture, $"{counts.Improved}/{share.Denominator}"),
-                string.Create(CultureInfo.InvariantCulture, $"{counts.Improved} vs {counts.Worsened}"),
-                PValues.Statement(share.SignTestP),
-                .. beside ? [share.Qualitative.Total.ToString(CultureInfo.InvariantCulture)] : (string[])[],
-            ];
-            var group = SvgBuilder.Group(summary, "domain-summary", ("data-domain", Domains[d].Name), ("data-improved", counts.Improved),
-                ("data-reported", share.Denominator), ("data-worsened", counts.Worsened), ("data-no-difference-or-mixed", level),
-                ("data-qualitative", share.Qualitative.Total), ("data-sign-test-p", share.SignTestP.ToString("R", CultureInfo.InvariantCulture)));
-            SvgBuilder.Lines(group, xDomains + (d + 0.5) * domainWidth, bodyBottom + 4, lines, summaryStyle);
-        }
-        y = bodyBottom + 8 + summaryHeight + size * 0.5;
-        string qualitative = string.Join("; ", Domains.Select(d => (d, Text: ShareWording.QualitativeBeside(VoteCount(d).Qualitative)))
-            .Where(p => p.Text.Length > 0).Select(p => p.d.Name + ": " + p.Text[5..]));
-        y = DrawNote(svg, width, y, string.Create(CultureInfo.InvariantCulture,
-            $"One arrow per study and domain: the direction at least {Threshold:0%} of its outcomes share, otherwise ◄►. Arrow size: sample size (large > 300, medium 50–300, small < 50; outline: not reported). NR: direction not reported. Improved / reported a direction: the studies improved out of the {(IncludesQualitative ? "studies" : "quantitative studies")} that reported a direction on the outcome, as in the workbook's shares. Sign test: exact two-sided, on studies improved against worsened; it treats studies as independent and equal (Nikolakopoulos 2020), so read it as a description, not a test of effect.")
-            + (qualitative.Length == 0 ? "" : " Qualitative studies are not rows and are not counted (vote counting is for quantitative effect estimates): " + qualitative + "."));
-        return (width, y + margin);
+        return (x0, xDomains, domainWidth, bodyBottom);
     }
 
     private static double SymbolSize(SampleSizeBand band) => band switch
@@ -249,7 +266,7 @@ public sealed class EffectDirectionPlot : Chart
 
     private static string P(double x, double y) => SvgBuilder.Num(x) + "," + SvgBuilder.Num(y);
 
-    private static double DrawLegend(SvgBuilder svg, double x, double top, double maxWidth, double size)
+    private static double DrawLegend(SvgBuilder svg, double x, double top, double maxWidth, double size, bool perStudy)
     {
         LegendItem Arrow(string label, Direction direction, SampleSizeBand band) =>
             new(label, (parent, box) => Symbol(parent, direction, band, box.X + box.Width / 2, box.Y + box.Height / 2), 18);
@@ -261,6 +278,7 @@ public sealed class EffectDirectionPlot : Chart
             Arrow("Negative impact", Direction.Worsened, SampleSizeBand.Medium),
             Arrow("No difference / mixed", Direction.Mixed, SampleSizeBand.Medium),
         ], size * 0.9, "Direction");
+        if (!perStudy) return height;
         height += 4;
         height += Legend.Draw(svg.Body, x, top + height, maxWidth,
         [

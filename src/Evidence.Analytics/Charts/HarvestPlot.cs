@@ -15,7 +15,7 @@ namespace Evidence.Analytics;
 /// 2 for quasi-experimental and cohort / pre–post studies, 1 for every other design); bar fill and pattern show the
 /// design group.</para>
 /// </remarks>
-public sealed class HarvestPlot : Chart
+public sealed partial class HarvestPlot : Chart
 {
     private static readonly Direction[] Columns = [Direction.Improved, Direction.NoDifference, Direction.Worsened];
 
@@ -56,6 +56,10 @@ public sealed class HarvestPlot : Chart
     /// <summary>The weight (bar height, 1–5) of each design.</summary>
     public FrozenDictionary<StudyDesign, int> Weights { get; }
 
+    /// <summary>Whether some cell (outcome domain and direction) has more studies than <see cref="ChartOptions.MaxStudyBars"/>,
+    /// so that every cell draws one bar per design group, its height the number of studies, instead of one bar per study.</summary>
+    public bool IsAggregated => _bars.Values.Any(studies => studies.Length > Options.MaxStudyBars);
+
     /// <summary>The outcome domains, one row each.</summary>
     public ImmutableArray<OutcomeDomain> Domains { get; }
 
@@ -85,11 +89,12 @@ public sealed class HarvestPlot : Chart
         get
         {
             var text = new StringBuilder("Harvest plot: studies per outcome domain by the direction of effect they support, bar height by design weight. ");
+            text.Append(AggregationNote);
             foreach (var domain in Domains)
             {
                 text.Append(domain.Name).Append(": ");
                 text.AppendJoin(", ", Columns.Select(c => string.Create(CultureInfo.InvariantCulture,
-                    $"{ColumnLabel(c).ToLowerInvariant()} {StudiesIn(domain, c).Length}{(StudiesIn(domain, c).IsEmpty ? "" : " (" + string.Join(", ", StudiesIn(domain, c).Select(s => s.Id)) + ")")}")));
+                    $"{ColumnLabel(c).ToLowerInvariant()} {StudiesIn(domain, c).Length}{(StudiesIn(domain, c).IsEmpty || IsAggregated ? "" : " (" + string.Join(", ", StudiesIn(domain, c).Select(s => s.Id)) + ")")}")));
                 text.Append(". ");
             }
             return text.ToString().TrimEnd();
@@ -101,19 +106,19 @@ public sealed class HarvestPlot : Chart
     private protected override (double Width, double Height) Render(SvgBuilder svg, double width)
     {
         double margin = Options.Margin, size = Options.FontSize, idSize = size * 0.75, unit = 11, barWidth = 12;
-        double y = DrawHeading(svg, width, "Direction of effect per study, by outcome domain (Ogilvie et al. 2008)");
+        double y = DrawHeading(svg, width, "Direction of effect per study, by outcome domain (Ogilvie et al. 2008)" + AggregationSubtitle);
 
         var legendItems = Enum.GetValues<DesignGroup>().Select(g => LegendItem.Swatch(svg, g.Label(), Palette.Of(g))).ToList();
         y += Legend.Draw(svg.Body, margin, y, width - 2 * margin, legendItems, size * 0.9, "Design") + size;
 
-        double slot = Math.Max(barWidth, Domains.SelectMany(d => Columns.SelectMany(c => StudiesIn(d, c)))
+        double slot = IsAggregated ? GroupSlot(idSize) : Math.Max(barWidth, Domains.SelectMany(d => Columns.SelectMany(c => StudiesIn(d, c)))
             .Select(s => TextMetrics.Width(s.Id, idSize)).DefaultIfEmpty(0).Max()) + 4;
         double labelMax = Math.Min(150, Domains.Select(d => TextMetrics.Width(d.Name, size, bold: true)).DefaultIfEmpty(60).Max());
         var rowLabels = Domains.Select(d => TextMetrics.Wrap(d.Name, labelMax, size, bold: true)).ToList();
         double labelWidth = rowLabels.Select(l => SvgBuilder.BlockWidth(l, size, bold: true)).DefaultIfEmpty(0).Max() + 12;
         double[] columnWidths = Columns.Select(c => Math.Max(
             Math.Max(120, TextMetrics.Width(ColumnLabel(c), size, bold: true) + 12),
-            Domains.Select(d => StudiesIn(d, c).Length * slot + 12).DefaultIfEmpty(0).Max())).ToArray();
+            Domains.Select(d => (IsAggregated ? DesignGroups.Length : StudiesIn(d, c).Length) * slot + 12).DefaultIfEmpty(0).Max())).ToArray();
         double available = width - 2 * margin - labelWidth;
         double scale = Math.Max(1, available / columnWidths.Sum());
         for (int c = 0; c < columnWidths.Length; c++) columnWidths[c] *= scale;
@@ -128,7 +133,7 @@ public sealed class HarvestPlot : Chart
             SvgBuilder.Text(header, columnX[c] + columnWidths[c] / 2, SvgBuilder.Baseline(y, size), ColumnLabel(Columns[c]), new TextStyle(size, Anchor.Middle, Bold: true), "column-label");
         y += SvgBuilder.BlockHeight(1, size) + 4;
 
-        int maxWeight = Weights.Values.Max();
+        int maxWeight = IsAggregated ? GroupBarUnits : Weights.Values.Max();
         double countHeight = SvgBuilder.BlockHeight(1, idSize);
         double rowHeight = Math.Max(8 + SvgBuilder.BlockHeight(1, idSize) + maxWeight * unit + 2 + countHeight + 6,
             rowLabels.Select(l => SvgBuilder.BlockHeight(l.Count, size) + 12).DefaultIfEmpty(0).Max());
@@ -145,7 +150,8 @@ public sealed class HarvestPlot : Chart
                 var cell = SvgBuilder.Group(row, "harvest-cell", ("data-direction", Columns[c].ToString()), ("data-studies", studies.Length));
                 SvgBuilder.Add(cell, "line", ("x1", columnX[c] + 6), ("x2", columnX[c] + columnWidths[c] - 6), ("y1", baseline), ("y2", baseline), ("stroke", Palette.Muted), ("stroke-width", 1));
                 double x = columnX[c] + 6;
-                foreach (var study in studies)
+                if (IsAggregated) DrawGroupBars(svg, cell, Domains[r], Columns[c], x, slot, baseline, unit, idSize);
+                else foreach (var study in studies)
                 {
                     int weight = Weights[study.Design];
                     double cx = x + slot / 2, height = weight * unit;
@@ -166,7 +172,7 @@ public sealed class HarvestPlot : Chart
         y += size * 0.75;
         string weights = string.Join(", ", Weights.GroupBy(p => p.Value).OrderByDescending(g => g.Key)
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} = {string.Join(" / ", g.Select(p => p.Key.Label()))}")));
-        y = DrawNote(svg, width, y, $"Bar height: design weight ({weights}). One bar per study and domain; a study's outcomes in a domain give one direction when at least 70% of them agree, otherwise mixed."
+        y = DrawNote(svg, width, y, AggregationNote + (IsAggregated ? "A" : $"Bar height: design weight ({weights}). One bar per study and domain; a") + " study's outcomes in a domain give one direction when at least 70% of them agree, otherwise mixed."
             + (NotReported == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {NotReported} study–domain pairs with no reported direction are not shown.")));
         return (width, y + margin);
     }

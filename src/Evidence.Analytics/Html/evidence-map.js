@@ -11,6 +11,7 @@
   const parsed = performance.now();
   const vocab = data.vocab;
   const PAGE = data.listLength; // studies listed at first, and added by "Show more" five times over
+  const DIGIT_WIDTH = 7.3; // a digit of a bubble's count (bold 13 px: 0.556 em), for placing it over or beside the bubble
 
   // ---- Records --------------------------------------------------------------------------------------------------
   // Interventions and studies arrive by column (see InteractiveEvidenceMapData): one array per field, lists flat with
@@ -308,6 +309,18 @@
     return { R, C, cells, rows, cols, total, entries };
   }
 
+  // The unfiltered cell counts of each layout, so that a cell the filters empty is drawn as filtered out, not as a gap
+  // (a gap is a pair no study in the review has evidence for).
+  const baselines = new Map();
+  function isFiltered() {
+    return facets.some(f => state.selected[f.key].size > 0) || state.yearFrom > minYear || state.yearTo < maxYear;
+  }
+  function baselineCells() {
+    const key = state.rows + '|' + state.cols;
+    if (!baselines.has(key)) baselines.set(key, count(studies, studies.map(allOf)).cells);
+    return baselines.get(key);
+  }
+
   function inCell(s, items, r, c) {
     const rowKeys = dimensions[state.rows].keys;
     const colKeys = dimensions[state.cols].keys;
@@ -410,6 +423,8 @@
       const n = new Int32Array(vocab.outcomeDomains.length);
       for (const [d, improved, reported] of initial.shares) { k[d] = improved; n[d] = reported; }
       shareRows = rankShares(k, n);
+      baselines.set(state.rows + '|' + state.cols, cells);
+      counts.baseline = cells;
       initial = null;
     } else {
       if (parsing()) { whenParsed(refresh); return; }
@@ -421,6 +436,7 @@
         if (kept) { filtered.push(s); scopes.push(kept); }
       }
       counts = count(filtered, scopes);
+      counts.baseline = isFiltered() ? baselineCells() : counts.cells;
       shareRows = shares(filtered, scopes);
     }
     const t1 = performance.now();
@@ -464,7 +480,7 @@
   function renderMap() {
     const rowDim = dimensions[state.rows];
     const colDim = dimensions[state.cols];
-    const { R, C, cells, rows, cols, total } = counts;
+    const { R, C, cells, rows, cols, total, baseline } = counts;
     let max = 0;
     for (let i = 0; i < cells.length; i++) if (cells[i] > max) max = cells[i];
     const table = $('map-table');
@@ -484,15 +500,20 @@
     table.append(el('thead', null, head));
 
     const body = el('tbody');
+    let filteredOut = 0;
     for (let r = 0; r < R; r++) {
       const term = rowDim.terms[r];
       const tr = el('tr', { role: 'row' }, el('th', { scope: 'row', role: 'rowheader', title: term.description || null, text: term.label }));
       for (let c = 0; c < C; c++) {
         const n = cells[r * C + c];
+        const unfiltered = baseline[r * C + c];
+        const out = n === 0 && unfiltered > 0;
+        if (out) filteredOut++;
         const selected = state.cell && state.cell.r === r && state.cell.c === c;
-        const label = term.label + ' and ' + colDim.terms[c].label + ': ' + (n === 0 ? 'no studies (gap)' : plural(n, 'study', 'studies'));
+        const label = term.label + ' and ' + colDim.terms[c].label + ': ' + (n > 0 ? plural(n, 'study', 'studies')
+          : out ? 'no studies in the current filter (filtered out; ' + plural(unfiltered, 'study', 'studies') + ' without filters)' : 'no studies (gap)');
         const button = el('button', {
-          type: 'button', class: 'cell' + (n === 0 ? ' gap' : ''), 'data-r': r, 'data-c': c,
+          type: 'button', class: 'cell' + (n > 0 ? '' : out ? ' filtered-out' : ' gap'), 'data-r': r, 'data-c': c,
           'aria-label': label, 'aria-pressed': selected ? 'true' : 'false', tabindex: -1,
         });
         if (state.style === 'heat') {
@@ -502,18 +523,25 @@
             button.style.background = shade.background;
             button.style.color = shade.ink;
           }
-          button.append(el('span', { class: 'count', text: n === 0 ? '–' : number.format(n) }));
+          button.append(out ? el('span', { class: 'count out', text: 'filtered out' })
+            : el('span', { class: 'count', text: n === 0 ? '–' : number.format(n) }));
         } else if (n > 0) {
           // Bubble area proportional to the count: radius ∝ √n, the largest filling the cell.
+          // A count whose digits would be wider than its bubble is written beside it (to the bubble's right), not over it.
           const radius = Math.max(5, 22 * Math.sqrt(n / max));
+          const digits = number.format(n).length;
+          const beside = 2 * radius < Math.max(DIGIT_WIDTH * digits, 10) + 8;
+          const cx = beside ? Math.max(radius + 2, 24 - (DIGIT_WIDTH * digits + 3) / 2) : 24;
           const picture = svg('svg', { viewBox: '0 0 48 48', width: 48, height: 48, 'aria-hidden': 'true', focusable: 'false' });
-          picture.append(svg('circle', { cx: 24, cy: 24, r: radius.toFixed(2), class: 'bubble' }));
-          const text = svg('text', { x: 24, y: 24, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'bubble-count' });
+          picture.append(svg('circle', { cx: cx.toFixed(2), cy: 24, r: radius.toFixed(2), class: 'bubble' }));
+          const text = svg('text', beside
+            ? { x: (cx + radius + 2).toFixed(2), y: 24, 'text-anchor': 'start', 'dominant-baseline': 'central', class: 'bubble-count beside' }
+            : { x: 24, y: 24, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'bubble-count' });
           text.textContent = number.format(n);
           picture.append(text);
           button.append(picture);
         } else {
-          button.append(el('span', { class: 'count', text: '–' }));
+          button.append(out ? el('span', { class: 'count out', text: 'filtered out' }) : el('span', { class: 'count', text: '–' }));
         }
         tr.append(el('td', { role: 'gridcell', class: selected ? 'selected' : null }, button));
       }
@@ -535,7 +563,7 @@
     $('legend').textContent = (state.style === 'heat'
       ? 'Darker cells hold more studies; '
       : 'Bubble area is proportional to the number of distinct studies; ') +
-      '– marks a gap (no studies). ' + (max === 0
+      '– marks a gap (no studies). ' + (filteredOut === 0 ? '' : 'Hatched cells marked “filtered out” have studies, but none in the current filter. ') + (max === 0
         ? 'No study in the current filter has evidence for these rows and columns.'
         : 'The largest cell holds ' + plural(max, 'study', 'studies') + '.');
     renderDescriptions();
@@ -609,7 +637,7 @@
       ? rowDim.terms[state.cell.r].label + ' × ' + colDim.terms[state.cell.c].label
       : 'All filtered studies';
     $('studies-heading').textContent = 'Studies: ' + where;
-    $('studies-summary').textContent = plural(listed, 'study', 'studies') + (state.search ? ' match the search.' : '.');
+    $('studies-summary').textContent = plural(listed, 'study', 'studies') + (state.search ? (listed === 1 ? ' matches' : ' match') + ' the search.' : '.');
     const highlight = state.cell && state.cols === 'outcomeDomain' ? state.cell.c
       : state.cell && state.rows === 'outcomeDomain' ? state.cell.r : -1;
     const tbody = $('study-table').tBodies[0];
@@ -664,10 +692,7 @@
     }
     for (const row of rows) {
       const [lo, hi] = row.ci;
-      const picture = svg('svg', { viewBox: '0 0 200 16', class: 'interval-svg', preserveAspectRatio: 'none', role: 'img', 'aria-label': percent(row.p) + ', interval ' + percent(lo) + ' to ' + percent(hi) });
-      picture.append(svg('line', { x1: 0, x2: 200, y1: 8, y2: 8, class: 'axis' }));
-      picture.append(svg('line', { x1: (lo * 200).toFixed(1), x2: (hi * 200).toFixed(1), y1: 8, y2: 8, class: 'ci' }));
-      picture.append(svg('circle', { cx: (row.p * 200).toFixed(1), cy: 8, r: 4, class: 'point' }));
+      const picture = intervalPicture(row.p, lo, hi);
       body.append(el('tr', { 'data-domain': vocab.outcomeDomains[row.domain].label },
         el('th', { scope: 'row', text: vocab.outcomeDomains[row.domain].label }),
         el('td', { class: 'num', text: row.k + ' of ' + row.n }),
@@ -675,6 +700,25 @@
         el('td', { class: 'interval' }, picture)));
     }
     table.append(body);
+  }
+
+  // A share and its interval on a 0–100% axis with ticks and labels at 0, 50 and 100%. The axis is inset by the dot's
+  // radius and the labels' half-width, so a share of 0% or 100% is drawn whole, not cut by the picture's edge.
+  const AXIS = { left: 14, width: 200, height: 30, y: 8 };
+  function intervalPicture(p, lo, hi) {
+    const x = v => (AXIS.left + v * AXIS.width).toFixed(1);
+    const picture = svg('svg', { viewBox: '0 0 ' + (AXIS.width + 2 * AXIS.left) + ' ' + AXIS.height, class: 'interval-svg', role: 'img',
+      'aria-label': percent(p) + ', interval ' + percent(lo) + ' to ' + percent(hi) });
+    picture.append(svg('line', { x1: x(0), x2: x(1), y1: AXIS.y, y2: AXIS.y, class: 'axis' }));
+    for (const tick of [0, 0.5, 1]) {
+      picture.append(svg('line', { x1: x(tick), x2: x(tick), y1: AXIS.y + 3, y2: AXIS.y + 7, class: 'axis tick' }));
+      const label = svg('text', { x: x(tick), y: AXIS.height - 2, 'text-anchor': 'middle', class: 'tick-label' });
+      label.textContent = Math.round(tick * 100) + '%';
+      picture.append(label);
+    }
+    picture.append(svg('line', { x1: x(lo), x2: x(hi), y1: AXIS.y, y2: AXIS.y, class: 'ci' }));
+    picture.append(svg('circle', { cx: x(p), cy: AXIS.y, r: 4, class: 'point' }));
+    return picture;
   }
 
   // ---- Filters UI -----------------------------------------------------------------------------------------------
@@ -699,8 +743,20 @@
       input.max = maxYear;
       input.value = state[key];
       input.addEventListener('change', () => {
-        const value = parseInt(input.value, 10);
-        state[key] = Number.isFinite(value) ? value : (key === 'yearFrom' ? minYear : maxYear);
+        // Both boxes as the reader sees them: a refused year stays in its box until it is corrected.
+        const yearIn = (id, blank) => { const value = parseInt($(id).value, 10); return Number.isFinite(value) ? value : blank; };
+        const from = yearIn('year-from', minYear);
+        const to = yearIn('year-to', maxYear);
+        // A range that ends before it starts matches no year: it is refused, said so beside the inputs, and the
+        // filter keeps the last range that made sense until it is corrected.
+        if (from > to) {
+          showYearError('From ' + from + ' is after To ' + to + ': no year can match. Change one of them; the map still uses ' +
+            (state.yearFrom === minYear && state.yearTo === maxYear ? 'every year' : state.yearFrom + '–' + state.yearTo) + '.', input);
+          return;
+        }
+        showYearError(null);
+        state.yearFrom = from;
+        state.yearTo = to;
         onFilterChange();
       });
     }
@@ -712,9 +768,20 @@
       for (const box of document.querySelectorAll('#facets input')) box.checked = false;
       state.yearFrom = minYear; state.yearTo = maxYear;
       $('year-from').value = minYear; $('year-to').value = maxYear;
+      showYearError(null);
       onFilterChange();
     });
     $('filters').addEventListener('submit', e => e.preventDefault());
+  }
+
+  function showYearError(message, input) {
+    const error = $('year-error');
+    error.textContent = message || '';
+    error.hidden = !message;
+    for (const id of ['year-from', 'year-to']) {
+      const box = $(id);
+      if (message && box === input) box.setAttribute('aria-invalid', 'true'); else box.removeAttribute('aria-invalid');
+    }
   }
 
   function onFilterChange() {

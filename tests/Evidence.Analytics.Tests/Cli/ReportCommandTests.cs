@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using Evidence.Analytics.Cli;
 
@@ -40,6 +41,39 @@ public sealed class ReportCommandTests
         finally
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Report_TenThousandStudies_EverySvgUnderOneMegabyteAndThePerStudyChartsSayTheyAggregate()
+    {
+        string folder = NewFolder(), input = NewFolder();
+        try
+        {
+            Directory.CreateDirectory(input);
+            string workbook = Path.Combine(input, "synthetic-10000.xlsx");
+            var synthetic = Evidence.Analytics.Testing.SyntheticEvidence.Generate(10_000);
+            Evidence.Analytics.Excel.EvidenceWorkbookWriter.Write(synthetic, workbook);
+            // The effect direction plot's rows are the quantitative studies (qualitative studies do not vote by default).
+            int quantitative = synthetic.Studies.Count(s => s.Design.Group() != DesignGroup.Qualitative);
+
+            var (exit, output, error) = await CliRunner.Run("report", workbook, "-o", folder);
+
+            Assert.True(exit == EvidenceCli.Success, error);
+            // Writers that are not the terminal get no progress: the error stream stays empty and the output is the list of files.
+            Assert.Equal("", error);
+            Assert.Equal(1 + ReportCommand.Charts.Count - 2 + 2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            foreach (string svg in Directory.GetFiles(Path.Combine(folder, "charts"), "*.svg"))
+                Assert.True(new FileInfo(svg).Length < 1_000_000, $"{Path.GetFileName(svg)} is {new FileInfo(svg).Length:N0} bytes");
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"charts/effect-direction-plot.svg ({quantitative:N0} quantitative studies, more than 200: one row per intervention type)"), output);
+            Assert.Contains("charts/harvest-plot.svg (more than 50 studies in a cell: one bar per design group)", output);
+            Assert.Contains("one row per intervention type", File.ReadAllText(Path.Combine(folder, "charts", "effect-direction-plot.svg")));
+            Assert.Contains("one bar per design group", File.ReadAllText(Path.Combine(folder, "charts", "harvest-plot.svg")));
+        }
+        finally
+        {
+            foreach (string f in (string[])[folder, input])
+                if (Directory.Exists(f)) Directory.Delete(f, recursive: true);
         }
     }
 
