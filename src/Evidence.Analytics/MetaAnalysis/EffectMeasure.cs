@@ -46,6 +46,19 @@ public static class EffectMeasures
         return index < 0 ? null : (EffectMeasure)index;
     }
 
+    /// <summary>The measure in words, on the scale readers see ("Risk ratio", "Standardised mean difference").</summary>
+    public static string Label(this EffectMeasure measure) => measure switch
+    {
+        EffectMeasure.LogRiskRatio => "Risk ratio",
+        EffectMeasure.LogOddsRatio => "Odds ratio",
+        EffectMeasure.RiskDifference => "Risk difference",
+        EffectMeasure.StandardisedMeanDifference => "Standardised mean difference",
+        EffectMeasure.MeanDifference => "Mean difference",
+        EffectMeasure.FisherZ => "Correlation",
+        EffectMeasure.LogitProportion or EffectMeasure.Proportion => "Proportion",
+        _ => "Effect",
+    };
+
     /// <summary>Whether estimates are logarithms of ratios (RR, OR), shown back-transformed with exp.</summary>
     public static bool IsLogRatio(this EffectMeasure measure) => measure is EffectMeasure.LogRiskRatio or EffectMeasure.LogOddsRatio;
 
