@@ -13,8 +13,12 @@ namespace Evidence.Analytics;
 /// </remarks>
 public sealed class Heterogeneity
 {
+    private readonly Lazy<(double Lower, double Upper)?> _interval;
+    private readonly ModelFit _fit;
+
     internal Heterogeneity(ModelFit fit)
     {
+        _fit = fit;
         TauSquared = fit.TauSquared;
         TauSquaredStandardError = fit.TauSquaredStandardError;
         ISquared = fit.ISquared;
@@ -22,16 +26,9 @@ public sealed class Heterogeneity
         Q = fit.Q;
         QDegreesOfFreedom = fit.Df;
         QPValue = fit.QPValue;
-        if (fit.Estimator != TauSquaredEstimator.EqualEffects)
-        {
-            var (lower, upper) = fit.TauSquaredInterval();
-            TauSquaredLower = lower;
-            TauSquaredUpper = upper;
-            ISquaredLower = fit.ISquaredAt(lower);
-            ISquaredUpper = fit.ISquaredAt(upper);
-            HSquaredLower = fit.HSquaredAt(lower);
-            HSquaredUpper = fit.HSquaredAt(upper);
-        }
+        // The Q-profile needs two root searches of the generalised Q: found when first asked for, not for every fit
+        // (leave-one-out and trim-and-fill fit many models and read only their estimates).
+        _interval = new(() => fit.Estimator == TauSquaredEstimator.EqualEffects ? null : fit.TauSquaredInterval());
     }
 
     /// <summary>The between-study variance τ² (0 for equal effects).</summary>
@@ -44,28 +41,28 @@ public sealed class Heterogeneity
     public double TauSquaredStandardError { get; }
 
     /// <summary>The lower Q-profile confidence limit of τ²; null for equal effects.</summary>
-    public double? TauSquaredLower { get; }
+    public double? TauSquaredLower => _interval.Value?.Lower;
 
     /// <summary>The upper Q-profile confidence limit of τ²; null for equal effects.</summary>
-    public double? TauSquaredUpper { get; }
+    public double? TauSquaredUpper => _interval.Value?.Upper;
 
     /// <summary>I², the percentage of the total variability due to heterogeneity (0–100).</summary>
     public double ISquared { get; }
 
     /// <summary>The lower confidence limit of I² (%); null for equal effects.</summary>
-    public double? ISquaredLower { get; }
+    public double? ISquaredLower => TauSquaredLower is { } t ? _fit.ISquaredAt(t) : null;
 
     /// <summary>The upper confidence limit of I² (%); null for equal effects.</summary>
-    public double? ISquaredUpper { get; }
+    public double? ISquaredUpper => TauSquaredUpper is { } t ? _fit.ISquaredAt(t) : null;
 
     /// <summary>H², the total variability over the sampling variability.</summary>
     public double HSquared { get; }
 
     /// <summary>The lower confidence limit of H²; null for equal effects.</summary>
-    public double? HSquaredLower { get; }
+    public double? HSquaredLower => TauSquaredLower is { } t ? _fit.HSquaredAt(t) : null;
 
     /// <summary>The upper confidence limit of H²; null for equal effects.</summary>
-    public double? HSquaredUpper { get; }
+    public double? HSquaredUpper => TauSquaredUpper is { } t ? _fit.HSquaredAt(t) : null;
 
     /// <summary>Cochran's Q test statistic for residual heterogeneity.</summary>
     public double Q { get; }
