@@ -63,7 +63,9 @@ public sealed class ForestPlot : Chart
         string pooledText = Interval(m.Estimate, m.Lower, m.Upper);
 
         double labelWidth = Math.Min(260, rows.Select(r => TextMetrics.Width(r.Label, small)).Append(TextMetrics.Width(pooledLabel, small, true)).Max()) + 10;
-        double textWidth = rows.Select(r => TextMetrics.Width(r.Text, small)).Append(TextMetrics.Width(pooledText, small, true)).Max() + 12;
+        string textHeader = Invariant($"{m.Measure.Label()} [{m.Options.Level:0%} CI]");
+        double textWidth = rows.Select(r => TextMetrics.Width(r.Text, small)).Append(TextMetrics.Width(pooledText, small, true))
+            .Append(TextMetrics.Width(textHeader, small, true)).Max() + 12;
         double weightWidth = TextMetrics.Width("100.0%", small) + 12;
         double plotWidth = Math.Max(200, width - 2 * margin - labelWidth - textWidth - weightWidth);
         width = Math.Max(width, 2 * margin + labelWidth + plotWidth + textWidth + weightWidth);
@@ -79,7 +81,7 @@ public sealed class ForestPlot : Chart
         var header = SvgBuilder.Group(svg.Body, "column-headers");
         double baselineHeader = y + small;
         SvgBuilder.Text(header, margin, baselineHeader, "Study", headerStyle);
-        SvgBuilder.Text(header, xText, baselineHeader, Invariant($"{m.Measure.Label()} [{m.Options.Level:0%} CI]"), headerStyle);
+        SvgBuilder.Text(header, xText, baselineHeader, textHeader, headerStyle);
         SvgBuilder.Text(header, xWeight, baselineHeader, "Weight", headerStyle with { Anchor = Anchor.End });
         y = baselineHeader + 6;
         SvgBuilder.Add(header, "line", ("x1", margin), ("x2", xWeight), ("y1", y), ("y2", y), ("stroke", Palette.Ink), ("stroke-width", 1));
@@ -212,17 +214,17 @@ internal sealed record ForestAxis(double Min, double Max, IReadOnlyList<(double 
 
     private static bool IsPowerOfTen(double value) => Math.Abs(Math.Log10(value) - Math.Round(Math.Log10(value))) < 1e-9;
 
-    private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal);
 }
 
 /// <summary>Numbers of a meta-analysis in words, for charts, reports and the CLI.</summary>
 internal static class MetaAnalysisText
 {
-    /// <summary>A value on the natural scale with two decimals (three below 0.1 for ratios).</summary>
+    /// <summary>A value on the natural scale with two decimals (three for ratios below 0.1), with a true minus sign.</summary>
     public static string Natural(EffectMeasure measure, double value)
     {
         double natural = measure.ToNaturalScale(value);
-        string format = Math.Abs(natural) < 0.1 && natural != 0 ? "0.000" : "0.00";
+        string format = measure.IsLogRatio() && natural < 0.1 ? "0.000" : "0.00";
         return natural.ToString(format, CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal);
     }
 
@@ -234,5 +236,5 @@ internal static class MetaAnalysisText
     }
 
     public static string TestLine(MetaAnalysis m) => string.Create(CultureInfo.InvariantCulture,
-        $"test of the pooled effect: {(m.DegreesOfFreedom is { } df ? $"t({df})" : "z")} = {m.Statistic:0.##}, {PValues.Statement(m.PValue)}");
+        $"test of the pooled effect: {(m.DegreesOfFreedom is { } df ? $"t({df})" : "z")} = {m.Statistic.ToString("0.##", CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal)}, {PValues.Statement(m.PValue)}");
 }
