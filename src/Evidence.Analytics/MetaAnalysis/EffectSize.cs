@@ -206,6 +206,18 @@ public readonly struct EffectSize : IEquatable<EffectSize>
         return new(measure, estimate, se * se);
     }
 
+    /// <summary>A finding's reported effect estimate (metric RR, OR, RD, SMD, MD or GEN, with its confidence interval)
+    /// converted as <see cref="FromConfidenceInterval"/> does.</summary>
+    /// <exception cref="ArgumentException">The metric is not one of those, or the interval is not reported.</exception>
+    public static EffectSize FromEstimate(EffectEstimate estimate, double level = 0.95)
+    {
+        var measure = EffectMeasures.FromCode(estimate.Metric)
+            ?? throw new ArgumentException($"The metric '{estimate.Metric}' is not one of RR, OR, RD, SMD, MD, ZCOR, PLO, PR, GEN.", nameof(estimate));
+        if (estimate.Lower is not { } lower || estimate.Upper is not { } upper)
+            throw new ArgumentException($"The estimate {estimate} has no confidence interval, so its variance is unknown.", nameof(estimate));
+        return FromConfidenceInterval(measure, estimate.Value, lower, upper, level);
+    }
+
     /// <inheritdoc />
     public bool Equals(EffectSize other) => Measure == other.Measure && Estimate.Equals(other.Estimate) && Variance.Equals(other.Variance);
 

@@ -73,6 +73,25 @@ public sealed class EffectSizeTests
     }
 
     [Fact]
+    public void FromEstimate_AFindingsRiskRatioWithItsInterval_IsLoggedAsFromTheInterval()
+    {
+        var size = EffectSize.FromEstimate(new EffectEstimate("RR", 0.49, 0.34, 0.70));
+        double se = (Math.Log(0.70) - Math.Log(0.34)) / (2 * 1.959963984540054);
+
+        Assert.Equal(EffectMeasure.LogRiskRatio, size.Measure);
+        Assert.Equal(Math.Log(0.49), size.Estimate, 1e-12);
+        Assert.Equal(se * se, size.Variance, 1e-12);
+    }
+
+    [Fact]
+    public void FromEstimate_WithoutInterval_SaysTheVarianceIsUnknown()
+    {
+        var error = Assert.Throws<ArgumentException>(() => EffectSize.FromEstimate(new EffectEstimate("SMD", 0.3)));
+
+        Assert.Contains("no confidence interval", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromStandardError_SquaresIt()
     {
         var size = EffectSize.FromStandardError(EffectMeasure.MeanDifference, 2.5, 0.4);
