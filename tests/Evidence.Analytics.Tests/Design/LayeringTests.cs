@@ -16,7 +16,8 @@ public sealed class LayeringTests
     /// <item><b>Analysis</b>: what every analysis runs on: the filter, the dimensions evidence is classified by, and the
     /// evidence base flattened into an index.</item>
     /// <item><b>Statistics</b>: vote counting by direction of effect, proportions and their intervals, sign tests, shares, rankings.</item>
-    /// <item><b>Maps</b>, <b>Realist</b>, <b>Screening</b>: evidence gap maps, realist synthesis, screening agreement; independent of each other.</item>
+    /// <item><b>Maps</b>, <b>Realist</b>, <b>Screening</b>, <b>MetaAnalysis</b>: evidence gap maps, realist synthesis,
+    /// screening agreement, meta-analysis of effect sizes; independent of each other.</item>
     /// <item><b>Charts</b> (SVG), <b>Export</b> (CSV), <b>Html</b> (the interactive map page): output of the analyses.</item>
     /// <item><b>Display</b>: notebook display of everything above, charts included (each type's <c>X.Display.cs</c>).</item>
     /// </list></remarks>
@@ -27,7 +28,7 @@ public sealed class LayeringTests
         ["Import"],
         ["Analysis"],
         ["Statistics"],
-        ["Maps", "Realist", "Screening"],
+        ["Maps", "Realist", "Screening", "MetaAnalysis"],
         ["Charts", "Export", "Html"],
         ["Display"],
     ];
