@@ -218,7 +218,8 @@ public sealed class NotebookRunner
                     return $"line {package.Line}: the package '{package.Id}' is not available to the notebook runner, which " +
                         "resolves only the Evidence.Analytics packages; reference other assemblies with #r \"path/to/library.dll\"";
                 }
-                _options = _options.AddReferences(assembly);
+                // As a restored package brings its dependencies: DataFrames' Microsoft.Data.Analysis, Excel's Open XML SDK.
+                _options = _options.AddReferences([assembly, .. Dependencies(assembly)]);
                 if (VersionOf(assembly) is { } built && package.Version is { } asked && !asked.Contains('*', StringComparison.Ordinal)
                     && !asked.Equals(built, StringComparison.OrdinalIgnoreCase))
                 {
@@ -226,6 +227,24 @@ public sealed class NotebookRunner
                 }
             }
             return null;
+        }
+
+        private static IEnumerable<Assembly> Dependencies(Assembly package)
+        {
+            foreach (var name in package.GetReferencedAssemblies())
+            {
+                Assembly? dependency = null;
+                try
+                {
+                    dependency = Assembly.Load(name);
+                }
+                catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+                {
+                    // Not deployed with this runner: the cells cannot use its types, as the package alone would not.
+                }
+                if (dependency is not null)
+                    yield return dependency;
+            }
         }
 
         /// <summary><c>value.Display()</c>: shows the value now, as <c>display(value)</c>.</summary>
