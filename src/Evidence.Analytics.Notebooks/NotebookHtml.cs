@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Evidence.Analytics.Notebooks;
 
 /// <summary>Renders a notebook as one self-contained HTML page: prose, code and outputs, with no scripts and nothing
 /// loaded from elsewhere, for readers who have neither Jupyter nor VS Code.</summary>
-/// <remarks>Markdown cells are rendered with a small subset of CommonMark (headings, paragraphs, lists, quotes, code,
-/// pipe tables, emphasis, links); HTML outputs are inserted as they are, plain text is encoded.</remarks>
-public static partial class NotebookHtml
+/// <remarks>Markdown cells are rendered with Markdig (CommonMark and pipe tables, raw HTML shown as text); long lines
+/// wrap rather than scroll sideways. HTML outputs are inserted as they are, plain text is encoded.</remarks>
+public static class NotebookHtml
 {
     private const string Style =
         "body{max-width:1020px;margin:32px auto;padding:0 20px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2933;line-height:1.55;font-size:15px}" +
@@ -22,7 +25,7 @@ public static partial class NotebookHtml
         ".nb-in pre{background:#f5f7fa;border:1px solid #e4e7eb;border-radius:4px;padding:8px 10px}" +
         ".nb-out{display:flex;gap:8px;margin-top:6px}.nb-out>div:not(.nb-prompt),.nb-out>pre{flex:1;min-width:0;overflow-x:auto}.nb-out pre{padding:4px 0}" +
         ".nb-error pre{color:#ab091e;background:#fff5f5;padding:8px 10px;border-radius:4px}" +
-        ".nb-md pre{background:#f5f7fa;padding:8px 10px;border-radius:4px;overflow-x:auto}";
+        ".nb-md{overflow-wrap:anywhere}.nb-md pre{background:#f5f7fa;padding:8px 10px;border-radius:4px;white-space:pre-wrap}";
 
     /// <summary>The page's HTML.</summary>
     public static string Render(Notebook notebook)
@@ -82,122 +85,30 @@ public static partial class NotebookHtml
         html.Append("</div>\n");
     }
 
-    /// <summary>Renders the Markdown subset notebooks' prose uses.</summary>
+    /// <summary>The Markdown of notebooks' prose, as Jupyter renders it: CommonMark with GitHub's pipe tables,
+    /// strikethrough and autolinks. Raw HTML is shown as text and <c>javascript:</c> links go nowhere, so a notebook's
+    /// prose cannot run script in the page.</summary>
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables().UseEmphasisExtras(EmphasisExtraOptions.Strikethrough).UseAutoLinks().DisableHtml().Build();
+
+    /// <summary>Renders a Markdown cell with Markdig.</summary>
     internal static string Markdown(string source)
     {
-        var html = new StringBuilder();
-        string[] lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var paragraph = new List<string>();
-        void Flush()
+        var document = Markdig.Markdown.Parse(source.Replace("\r\n", "\n", StringComparison.Ordinal), Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
         {
-            if (paragraph.Count > 0)
-                html.Append("<p>").Append(Inline(string.Join(" ", paragraph))).Append("</p>\n");
-            paragraph.Clear();
+            if (link.Url is { } url && !IsSafeUrl(url))
+                link.Url = "#";
         }
-        for (int i = 0; i < lines.Length; i++)
-        {
-            string line = lines[i];
-            string trimmed = line.Trim();
-            if (trimmed.Length == 0) { Flush(); continue; }
-            if (trimmed.StartsWith("```", StringComparison.Ordinal))
-            {
-                Flush();
-                var code = new List<string>();
-                for (i++; i < lines.Length && !lines[i].Trim().StartsWith("```", StringComparison.Ordinal); i++)
-                    code.Add(lines[i]);
-                html.Append("<pre><code>").Append(Encode(string.Join("\n", code))).Append("</code></pre>\n");
-                continue;
-            }
-            if (Heading().Match(trimmed) is { Success: true } heading)
-            {
-                Flush();
-                string level = heading.Groups[1].Length.ToString(CultureInfo.InvariantCulture);
-                html.Append("<h").Append(level).Append('>').Append(Inline(heading.Groups[2].Value)).Append("</h").Append(level).Append(">\n");
-                continue;
-            }
-            if (ListItem().IsMatch(trimmed))
-            {
-                Flush();
-                bool ordered = char.IsDigit(trimmed[0]);
-                html.Append(ordered ? "<ol>\n" : "<ul>\n");
-                while (i < lines.Length && ListItem().Match(lines[i].Trim()) is { Success: true } item && char.IsDigit(lines[i].Trim()[0]) == ordered)
-                {
-                    string text = item.Groups[1].Value;
-                    while (i + 1 < lines.Length && lines[i + 1].StartsWith("  ", StringComparison.Ordinal) && lines[i + 1].Trim().Length > 0 && !ListItem().IsMatch(lines[i + 1].Trim()))
-                        text += " " + lines[++i].Trim();
-                    html.Append("<li>").Append(Inline(text)).Append("</li>\n");
-                    i++;
-                }
-                i--;
-                html.Append(ordered ? "</ol>\n" : "</ul>\n");
-                continue;
-            }
-            if (trimmed.StartsWith('>'))
-            {
-                Flush();
-                var quote = new List<string>();
-                for (; i < lines.Length && lines[i].Trim().StartsWith('>'); i++)
-                    quote.Add(lines[i].Trim()[1..].Trim());
-                i--;
-                html.Append("<blockquote><p>").Append(Inline(string.Join(" ", quote))).Append("</p></blockquote>\n");
-                continue;
-            }
-            if (trimmed.StartsWith('|') && i + 1 < lines.Length && TableRule().IsMatch(lines[i + 1].Trim()))
-            {
-                Flush();
-                html.Append("<table>\n<thead><tr>");
-                foreach (string cell in Row(trimmed)) html.Append("<th>").Append(Inline(cell)).Append("</th>");
-                html.Append("</tr></thead>\n<tbody>\n");
-                for (i += 2; i < lines.Length && lines[i].Trim().StartsWith('|'); i++)
-                {
-                    html.Append("<tr>");
-                    foreach (string cell in Row(lines[i].Trim())) html.Append("<td>").Append(Inline(cell)).Append("</td>");
-                    html.Append("</tr>\n");
-                }
-                i--;
-                html.Append("</tbody>\n</table>\n");
-                continue;
-            }
-            paragraph.Add(trimmed);
-        }
-        Flush();
-        return html.ToString();
+        return document.ToHtml(Pipeline);
     }
 
-    private static string[] Row(string line) => line.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
-
-    private static string Inline(string text)
+    private static bool IsSafeUrl(string url)
     {
-        string encoded = Encode(text);
-        encoded = Code().Replace(encoded, "<code>$1</code>");
-        encoded = Bold().Replace(encoded, "<strong>$1</strong>");
-        encoded = Italic().Replace(encoded, "<em>$1</em>");
-        return Link().Replace(encoded, m => $"<a href=\"{SafeUrl(m.Groups[2].Value)}\">{m.Groups[1].Value}</a>");
+        string scheme = url.Split(':', 2) is [var before, _] && !before.Contains('/', StringComparison.Ordinal) ? before.Trim() : "";
+        return scheme.Length == 0 || scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string SafeUrl(string url) =>
-        url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) ? "#" : url;
 
     private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
-
-    [GeneratedRegex(@"^(#{1,6})\s+(.*)$")]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^(?:[-*+]|\d+[.)])\s+(.*)$")]
-    private static partial Regex ListItem();
-
-    [GeneratedRegex(@"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")]
-    private static partial Regex TableRule();
-
-    [GeneratedRegex("`([^`]+)`")]
-    private static partial Regex Code();
-
-    [GeneratedRegex(@"\*\*([^*]+)\*\*")]
-    private static partial Regex Bold();
-
-    [GeneratedRegex(@"(?<![\w*])[*_]([^*_\s][^*_]*)[*_](?![\w*])")]
-    private static partial Regex Italic();
-
-    [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)\)")]
-    private static partial Regex Link();
 }

@@ -150,8 +150,8 @@ public sealed class NotebookRunner
             _resolve = resolve;
             _options = ScriptOptions.Default
                 .WithLanguageVersion(LanguageVersion.Latest)
-                .WithImports(DefaultImports)
-                .AddReferences(typeof(NotebookGlobals).Assembly, typeof(ImmutableArray).Assembly, typeof(Enumerable).Assembly,
+                .WithImports([.. DefaultImports, KernelApi.Namespace])
+                .AddReferences(KernelApi.Assembly, typeof(NotebookGlobals).Assembly, typeof(ImmutableArray).Assembly, typeof(Enumerable).Assembly,
                     typeof(System.Collections.Generic.List<>).Assembly, typeof(Console).Assembly,
                     typeof(System.Text.RegularExpressions.Regex).Assembly, typeof(System.ComponentModel.INotifyPropertyChanged).Assembly)
                 .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory).WithSearchPaths(directory))
@@ -164,23 +164,11 @@ public sealed class NotebookRunner
         {
             if (code.Problem is { } problem)
                 return Fail("UnsupportedMagicCommand", problem, [problem]);
-            foreach (var package in code.Packages)
-            {
-                if (_resolve(package.Id) is not { } assembly)
-                {
-                    string message = $"line {package.Line}: the package '{package.Id}' is not available to the notebook runner, which " +
-                        "resolves only the Evidence.Analytics packages; reference other assemblies with #r \"path/to/library.dll\"";
-                    return Fail("PackageNotFound", message, [message]);
-                }
-                _options = _options.AddReferences(assembly);
-                if (VersionOf(assembly) is { } built && package.Version is { } asked && !asked.Contains('*', StringComparison.Ordinal)
-                    && !asked.Equals(built, StringComparison.OrdinalIgnoreCase))
-                {
-                    _outputs.Stderr.Write($"The notebook asks for {package.Id} {asked}; the runner uses the build it belongs to, {built}.\n");
-                }
-            }
+            if (ReferencePackages(code) is { } missing)
+                return Fail("PackageNotFound", missing, [missing]);
             if (code.IsEmpty)
                 return ([], null);
+            KernelApi.Bind(Display, Submit);
 
             Script<object> script = _state is null
                 ? CSharpScript.Create<object>(code.Code, _options, typeof(NotebookGlobals))
@@ -218,6 +206,63 @@ public sealed class NotebookRunner
             if (hasValue)
                 _outputs.Add(NotebookOutput.Result(MimeFormatter.Format(state.ReturnValue)));
             return (_outputs.Take(), null);
+        }
+
+        /// <summary>Adds the packages a cell asks for to the following submissions; the problem when one is not available.</summary>
+        private string? ReferencePackages(NotebookCellCode code)
+        {
+            foreach (var package in code.Packages)
+            {
+                if (_resolve(package.Id) is not { } assembly)
+                {
+                    return $"line {package.Line}: the package '{package.Id}' is not available to the notebook runner, which " +
+                        "resolves only the Evidence.Analytics packages; reference other assemblies with #r \"path/to/library.dll\"";
+                }
+                // As a restored package brings its dependencies: DataFrames' Microsoft.Data.Analysis, Excel's Open XML SDK.
+                _options = _options.AddReferences([assembly, .. Dependencies(assembly)]);
+                if (VersionOf(assembly) is { } built && package.Version is { } asked && !asked.Contains('*', StringComparison.Ordinal)
+                    && !asked.Equals(built, StringComparison.OrdinalIgnoreCase))
+                {
+                    _outputs.Stderr.Write($"The notebook asks for {package.Id} {asked}; the runner uses the build it belongs to, {built}.\n");
+                }
+            }
+            return null;
+        }
+
+        private static IEnumerable<Assembly> Dependencies(Assembly package)
+        {
+            foreach (var name in package.GetReferencedAssemblies())
+            {
+                Assembly? dependency = null;
+                try
+                {
+                    dependency = Assembly.Load(name);
+                }
+                catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+                {
+                    // Not deployed with this runner: the cells cannot use its types, as the package alone would not.
+                }
+                if (dependency is not null)
+                    yield return dependency;
+            }
+        }
+
+        /// <summary><c>value.Display()</c>: shows the value now, as <c>display(value)</c>.</summary>
+        private object? Display(object? value, string[] mimeTypes)
+        {
+            _globals.display(value, mimeTypes);
+            return null;
+        }
+
+        /// <summary><c>Kernel.Root.SendAsync(new SubmitCode(code))</c> from a cell: the code may hold only directives;
+        /// <c>#r "nuget: …"</c> references a package for the following cells, as in the kernel.</summary>
+        private Task Submit(string submitted)
+        {
+            var code = NotebookCellCode.Prepare(submitted);
+            string? problem = code.Problem
+                ?? (code.IsEmpty ? null : "the notebook runner runs only #i and #r directives sent with Kernel.Root.SendAsync, not code")
+                ?? ReferencePackages(code);
+            return problem is null ? Task.CompletedTask : throw new InvalidOperationException(problem);
         }
 
         private (ImmutableArray<NotebookOutput>, string?) Fail(string name, string value, IEnumerable<string> traceback, string? message = null)

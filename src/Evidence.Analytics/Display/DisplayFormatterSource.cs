@@ -46,22 +46,22 @@ internal sealed class DisplayFormatter
         ArgumentNullException.ThrowIfNull(writer);
         if (instance is null || !Type.IsInstanceOfType(instance))
             return false;
-        string? text = MimeType == Html ? ToHtml(instance) : ToPlainText(instance);
-        if (text is null)
-            return false;
-        writer.Write(text);
+        writer.Write(MimeType == Html ? ToHtml(instance) : ToPlainText(instance));
         return true;
     }
 
     /// <summary>The value's HTML: <see cref="IHtmlDisplayable.ToHtml"/>, a public <c>ToHtml()</c>, or a public
-    /// <c>ToSvg()</c> wrapped in the display container; null when the value has none.</summary>
-    internal static string? ToHtml(object instance)
+    /// <c>ToSvg()</c> wrapped in the display container; for a value with none of these (a study, a count), its text,
+    /// encoded, in the display container.</summary>
+    internal static string ToHtml(object instance)
     {
         if (instance is IHtmlDisplayable displayable)
             return displayable.ToHtml();
         if (Invoke(instance, "ToHtml") is { } html)
             return html;
-        return Invoke(instance, "ToSvg") is { } svg ? HtmlFragment.Wrap(svg) : null;
+        return HtmlFragment.Wrap(Invoke(instance, "ToSvg") is { } svg
+            ? svg
+            : "<div class=\"ea-lead\" style=\"white-space:pre-wrap\">" + HtmlFragment.Encode(ToPlainText(instance)) + "</div>");
     }
 
     /// <summary>The value's plain text: <see cref="IHtmlDisplayable.ToPlainText"/>, a chart's title and description

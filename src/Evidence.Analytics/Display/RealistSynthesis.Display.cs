@@ -24,13 +24,8 @@ public sealed partial class RealistSynthesis : IHtmlDisplayable
             configurations.Add(c.Id, c.Family.Name, string.Join("; ", c.Themes), support.StudyCount, support.ProgrammeCount, string.Join(", ", support.Designs));
         }
         document.Table(families).Table(configurations);
-        var features = Features;
-        var featureTable = new DisplayTable($"Programme features behind each family (last column: no {features.Focus.Name.ToLowerInvariant()})",
-            ["Feature", .. features.Families.Select(f => f.Name), "No " + features.Focus.Name.ToLowerInvariant()]);
-        foreach (var row in features.Rows)
-            featureTable.Add([row.Feature.ToString(), .. row.ByFamily.Select(s => (object)s.ToString()), row.WithoutFocus.ToString()]);
-        document.Table(featureTable);
+        document.Table(Features.Table());
         return document.Note("Studies and programmes are counted once each: two studies of one programme supporting a configuration are two studies but one programme. " +
-            "A programme is behind a family when any of its studies supports one of the family's configurations; feature shares describe co-occurrence, not cause.");
+            FeatureCooccurrence.Caveat);
     }
 }

@@ -85,7 +85,7 @@ public enum ProblemSeverity
 /// <remarks>Locations are what a person sees in Excel: the sheet tab, the row number at the left (the header row is
 /// row 1 in the template), the column header and the cell reference ("C7"). For a CSV file, the row is the record
 /// number as Excel shows it when it opens the file.</remarks>
-public sealed class ImportProblem
+public sealed partial class ImportProblem
 {
     /// <summary>Creates a problem.</summary>
     /// <param name="kind">What is wrong.</param>

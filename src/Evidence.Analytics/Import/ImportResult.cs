@@ -11,7 +11,7 @@ namespace Evidence.Analytics;
 /// <param name="RowsImported">Rows imported: read and without errors.</param>
 /// <remarks>Nothing is dropped silently: <c>RowsRead = RowsImported + RowsReported</c>, and every reported row has at
 /// least one error in <see cref="ImportResult.Problems"/>.</remarks>
-public sealed record SheetImportCounts(string Sheet, int RowsRead, int RowsImported)
+public sealed partial record SheetImportCounts(string Sheet, int RowsRead, int RowsImported)
 {
     /// <summary>Rows not imported because they have at least one error.</summary>
     public int RowsReported => RowsRead - RowsImported;

@@ -4,7 +4,7 @@ namespace Evidence.Analytics;
 
 /// <summary>How many studies fall in each design group (RCT / qualitative / other).</summary>
 /// <remarks>Immutable.</remarks>
-public readonly struct DesignGroupCounts : IEquatable<DesignGroupCounts>
+public readonly partial struct DesignGroupCounts : IEquatable<DesignGroupCounts>
 {
     /// <summary>Creates counts.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>

@@ -19,7 +19,7 @@ public enum GapKind
 /// <summary>A cell of an evidence map that is a gap: empty, without an RCT, or with fewer studies than a threshold.</summary>
 /// <remarks>Evidence and gap maps "show what evidence there is and not what evidence says" (Campbell): a gap is missing
 /// evidence, not evidence of no effect. Immutable.</remarks>
-public sealed class EvidenceGap
+public sealed partial class EvidenceGap
 {
     internal EvidenceGap(EvidenceMapCell cell, GapKind kind)
     {

@@ -7,7 +7,7 @@ namespace Evidence.Analytics;
 /// <remarks>Immutable. <see cref="ByDesignGroup"/> and <see cref="ByDirection"/> each add up to <see cref="Studies"/>: each
 /// study is counted once, under its design group and under the one direction its findings in the cell combine to
 /// (<see cref="WithinStudyDirection"/>).</remarks>
-public sealed class EvidenceMapCell
+public sealed partial class EvidenceMapCell
 {
     internal EvidenceMapCell(string row, string column, int rowIndex, int columnIndex, ImmutableArray<string> studyIds,
         DesignGroupCounts byDesignGroup, DirectionCounts byDirection, int findings)

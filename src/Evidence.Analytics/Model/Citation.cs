@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Evidence.Analytics;
 
 /// <summary>The bibliographic reference of a study.</summary>
-public sealed class Citation
+public sealed partial class Citation
 {
     /// <summary>Creates a citation.</summary>
     /// <param name="authors">The authors as cited ("Dennis CL, Hodnett E, Kenton L").</param>

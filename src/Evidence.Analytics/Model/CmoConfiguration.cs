@@ -5,7 +5,7 @@ namespace Evidence.Analytics;
 /// <summary>A realist context–mechanism–outcome configuration (CMOC): in context C, mechanism M fires and produces outcome O.</summary>
 /// <remarks>The programmes behind a configuration follow from its supporting studies (each study evaluates its
 /// programmes), so they are not stored here.</remarks>
-public sealed class CmoConfiguration
+public sealed partial class CmoConfiguration
 {
     /// <summary>Creates a configuration.</summary>
     /// <param name="id">The review's identifier ("TU1").</param>

@@ -4,7 +4,7 @@ namespace Evidence.Analytics;
 
 /// <summary>A study's effect estimate for an outcome, with its confidence interval if reported.</summary>
 /// <remarks>Stored as reported; the library does not pool estimates. NaN and infinities are rejected.</remarks>
-public readonly struct EffectEstimate : IEquatable<EffectEstimate>
+public readonly partial struct EffectEstimate : IEquatable<EffectEstimate>
 {
     /// <summary>Creates an effect estimate.</summary>
     /// <param name="metric">The metric ("SMD", "MD", "OR", "RR").</param>

@@ -1,7 +1,7 @@
 namespace Evidence.Analytics;
 
 /// <summary>One outcome result: what a study found for an intervention on an outcome domain, coded by direction of effect.</summary>
-public sealed class Finding
+public sealed partial class Finding
 {
     /// <summary>Creates a finding.</summary>
     /// <param name="studyId">The study that reports it.</param>

@@ -4,7 +4,7 @@ namespace Evidence.Analytics;
 
 /// <summary>An intervention (programme) evaluated by one or more studies, with the attributes that place it in
 /// Kimberlee's social-prescribing typology.</summary>
-public sealed class Intervention
+public sealed partial class Intervention
 {
     /// <summary>Creates an intervention.</summary>
     /// <param name="id">The review's identifier ("I01").</param>

@@ -6,7 +6,7 @@ namespace Evidence.Analytics;
 /// <summary>A labelled count in a PRISMA flow: records from one source, or reports excluded for one reason.</summary>
 /// <param name="Label">The source ("MEDLINE") or reason ("Not postpartum population").</param>
 /// <param name="Count">The number of records or reports.</param>
-public sealed record FlowCount(string Label, int Count)
+public sealed partial record FlowCount(string Label, int Count)
 {
     /// <summary>"MEDLINE: 4,210".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Label}: {Count:N0}");
@@ -16,7 +16,7 @@ public sealed record FlowCount(string Label, int Count)
 /// <remarks>Every count is optional, because reviews often publish only some of them (the postpartum scoping review
 /// gives only 13,851 screened and 33 included). <see cref="Inconsistencies"/> applies the arithmetic checks of
 /// GUIDE.md §4 wherever both sides are known.</remarks>
-public sealed class PrismaFlow
+public sealed partial class PrismaFlow
 {
     /// <summary>Creates a flow.</summary>
     /// <param name="identified">Records identified, per database or register.</param>

@@ -5,7 +5,7 @@ namespace Evidence.Analytics;
 /// <summary>A primary study included in a review.</summary>
 /// <remarks>A study can evaluate several interventions, and an intervention can be evaluated by several studies;
 /// <see cref="InterventionIds"/> holds the study's side of that link.</remarks>
-public sealed class Study
+public sealed partial class Study
 {
     /// <summary>Creates a study.</summary>
     /// <param name="id">The review's identifier for the study ("S01").</param>

@@ -4,7 +4,7 @@ namespace Evidence.Analytics;
 /// <param name="Level">The level.</param>
 /// <param name="Reason">Why: the rule that fired and the attributes it looked at, or "coded explicitly".</param>
 /// <param name="IsCoded">Whether the level was coded by the reviewer rather than derived by <see cref="Typology.Classify"/>.</param>
-public sealed record TypologyClassification(TypologyLevel Level, string Reason, bool IsCoded)
+public sealed partial record TypologyClassification(TypologyLevel Level, string Reason, bool IsCoded)
 {
     /// <summary>The level and reason, e.g. "Light: formal referral into a specific programme".</summary>
     public override string ToString() => $"{Vocabularies.TypologyLevel.Label(Level)}: {Reason}";

@@ -8,7 +8,7 @@ namespace Evidence.Analytics;
 /// <remarks>Several studies of one programme count as several studies but one programme: the programme count says how
 /// many different interventions the configuration has been seen in, which the study count overstates when one
 /// programme was evaluated repeatedly.</remarks>
-public sealed class ConfigurationSupport
+public sealed partial class ConfigurationSupport
 {
     internal ConfigurationSupport(CmoConfiguration configuration, ImmutableArray<Study> studies, ImmutableArray<Intervention> programmes)
     {

@@ -7,7 +7,7 @@ namespace Evidence.Analytics;
 /// <param name="Configurations">The number of configurations in the family.</param>
 /// <param name="Studies">The distinct studies supporting at least one of them.</param>
 /// <param name="Programmes">The distinct programmes those studies evaluate.</param>
-public sealed record FamilyTally(ConfigurationFamily Family, int Configurations, int Studies, int Programmes)
+public sealed partial record FamilyTally(ConfigurationFamily Family, int Configurations, int Studies, int Programmes)
 {
     /// <summary>"Negative impact: 8 configurations from 11 studies of 9 programmes".</summary>
     public override string ToString() =>

@@ -15,7 +15,7 @@ namespace Evidence.Analytics;
 /// simply be common among the programmes studied qualitatively, which is where realist reviews find mechanisms. The
 /// counts are small; no test of difference is offered.</para>
 /// </remarks>
-public sealed class FeatureCooccurrence
+public sealed partial class FeatureCooccurrence
 {
     private readonly ImmutableArray<int> _programmesBehind;
 

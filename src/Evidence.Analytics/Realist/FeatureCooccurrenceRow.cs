@@ -4,7 +4,7 @@ namespace Evidence.Analytics;
 
 /// <summary>One feature's shares: among the programmes behind each family, and among those behind none of the focus
 /// family's configurations.</summary>
-public sealed class FeatureCooccurrenceRow
+public sealed partial class FeatureCooccurrenceRow
 {
     internal FeatureCooccurrenceRow(ProgrammeFeature feature, ImmutableArray<FeatureShare> byFamily, FeatureShare withFocus, FeatureShare withoutFocus)
     {

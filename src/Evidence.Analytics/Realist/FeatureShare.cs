@@ -5,7 +5,7 @@ namespace Evidence.Analytics;
 /// <summary>How many of a group of programmes have a feature: "3 of 5 programmes (60%)".</summary>
 /// <remarks>Descriptive only. Realist reviews include few programmes, so a difference of one programme moves a share a
 /// long way; read the counts, not just the percentages.</remarks>
-public readonly struct FeatureShare : IEquatable<FeatureShare>
+public readonly partial struct FeatureShare : IEquatable<FeatureShare>
 {
     /// <summary>Creates a share.</summary>
     /// <param name="programmes">The programmes that have the feature.</param>

@@ -5,7 +5,7 @@ namespace Evidence.Analytics;
 
 /// <summary>The configurations one programme's studies support.</summary>
 /// <remarks>A configuration counts once for a programme however many of the programme's studies support it.</remarks>
-public sealed class ProgrammeConfigurations
+public sealed partial class ProgrammeConfigurations
 {
     internal ProgrammeConfigurations(Intervention programme, ImmutableArray<Study> studies, ImmutableArray<Study> supportingStudies,
         ImmutableArray<CmoConfiguration> configurations)

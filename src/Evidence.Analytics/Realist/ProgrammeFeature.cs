@@ -7,7 +7,7 @@ namespace Evidence.Analytics;
 /// <remarks>A programme can have several features of one dimension (a programme offering one-to-one and group support
 /// has both). Each dimension also has a "not reported" feature, for programmes coded with no value in it, so that no
 /// programme silently drops out of a comparison.</remarks>
-public sealed class ProgrammeFeature
+public sealed partial class ProgrammeFeature
 {
     private readonly Func<Intervention, bool> _has;
 

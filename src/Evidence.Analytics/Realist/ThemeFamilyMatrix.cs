@@ -12,7 +12,7 @@ namespace Evidence.Analytics;
 /// <para>A configuration tagged with two themes counts in both rows, so row totals can exceed the number of
 /// configurations. Configurations with no theme are listed in <see cref="Untagged"/>, not dropped.</para>
 /// </remarks>
-public sealed class ThemeFamilyMatrix
+public sealed partial class ThemeFamilyMatrix
 {
     private readonly ImmutableArray<ImmutableArray<ImmutableArray<ConfigurationSupport>>> _cells;
 

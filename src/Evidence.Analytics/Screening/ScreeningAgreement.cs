@@ -23,7 +23,7 @@ namespace Evidence.Analytics;
 /// to every record) κ is undefined and its statistics are null.</para>
 /// <para>Immutable.</para>
 /// </remarks>
-public sealed class ScreeningAgreement
+public sealed partial class ScreeningAgreement
 {
     private ScreeningAgreement(int bothInclude, int firstOnly, int secondOnly, int bothExclude, double level, string firstScreener, string secondScreener)
     {

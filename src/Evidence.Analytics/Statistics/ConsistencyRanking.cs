@@ -8,7 +8,7 @@ namespace Evidence.Analytics;
 /// <param name="Rank">1 for the most consistent.</param>
 /// <param name="Label">The outcome domain or intervention type.</param>
 /// <param name="Share">The share of studies in the ranked direction, with its interval.</param>
-public sealed record RankedShare(int Rank, string Label, Share Share)
+public sealed partial record RankedShare(int Rank, string Label, Share Share)
 {
     /// <summary>"1. Social connection: 9/10 = 0.900 (0.596 to 0.982)".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -4,7 +4,7 @@ namespace Evidence.Analytics;
 
 /// <summary>How many studies (or findings) fall in each direction of effect.</summary>
 /// <remarks>Immutable. <see cref="Total"/> includes <see cref="NotReported"/>; <see cref="Reported"/> does not.</remarks>
-public readonly struct DirectionCounts : IEquatable<DirectionCounts>
+public readonly partial struct DirectionCounts : IEquatable<DirectionCounts>
 {
     /// <summary>Creates counts.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>

@@ -13,7 +13,7 @@ namespace Evidence.Analytics;
 /// </list>
 /// <para>Immutable.</para>
 /// </remarks>
-public sealed class Proportion
+public sealed partial class Proportion
 {
     private Proportion(int successes, int trials, double lower, double upper, IntervalMethod method, double level)
     {

@@ -6,7 +6,7 @@ namespace Evidence.Analytics;
 /// <param name="StudyId">The study.</param>
 /// <param name="Direction">The combined direction (<see cref="WithinStudyDirection"/>).</param>
 /// <param name="Findings">The number of findings combined.</param>
-public readonly record struct StudyDirection(string StudyId, Direction Direction, int Findings)
+public readonly partial record struct StudyDirection(string StudyId, Direction Direction, int Findings)
 {
     /// <summary>"S01: Improved (3 findings)".</summary>
     public override string ToString() =>

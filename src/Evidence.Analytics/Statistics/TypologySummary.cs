@@ -8,7 +8,7 @@ namespace Evidence.Analytics;
 /// <param name="Level">The level.</param>
 /// <param name="Interventions">Interventions at the level.</param>
 /// <param name="Studies">Distinct studies evaluating at least one intervention at the level.</param>
-public sealed record TypologyLevelCount(TypologyLevel Level, int Interventions, int Studies)
+public sealed partial record TypologyLevelCount(TypologyLevel Level, int Interventions, int Studies)
 {
     /// <summary>"Light: 21 interventions, 25 studies".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Level.Label()}: {Interventions} interventions, {Studies} studies");
@@ -19,7 +19,7 @@ public sealed record TypologyLevelCount(TypologyLevel Level, int Interventions, 
 /// <param name="Name">Its name.</param>
 /// <param name="Classification">Its level and the reason (the rule that fired, or "coded explicitly").</param>
 /// <param name="Studies">The number of studies evaluating it.</param>
-public sealed record TypologyEntry(string InterventionId, string Name, TypologyClassification Classification, int Studies)
+public sealed partial record TypologyEntry(string InterventionId, string Name, TypologyClassification Classification, int Studies)
 {
     /// <summary>"I01 Mothers' group — Light: formal referral into a specific programme, no link worker".</summary>
     public override string ToString() => $"{InterventionId} {Name} — {Classification}";

@@ -4,7 +4,7 @@ namespace Evidence.Analytics;
 /// <see cref="OutcomeDomain"/>: a canonical name and its position in the vocabulary's display order.</summary>
 /// <remarks>Two terms are equal when they are of the same kind and their names are equal ignoring case; the
 /// display order is not part of equality. Terms sort by display order, then by name; equal terms compare as 0.</remarks>
-public abstract class Term : IEquatable<Term>, IComparable<Term>
+public abstract partial class Term : IEquatable<Term>, IComparable<Term>
 {
     /// <summary>Creates a term.</summary>
     /// <param name="name">The canonical name, as it appears in tables and charts.</param>

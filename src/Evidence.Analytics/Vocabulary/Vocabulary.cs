@@ -51,7 +51,7 @@ public abstract class ControlledVocabulary
 /// <see cref="RelatedConstructs">related construct</see> names something narrower or neighbouring that the built-in
 /// vocabulary counts as this term ("loneliness" as social connection): the import accepts it and says so in a warning,
 /// and a review that wants it kept apart declares it as its own term, which then wins.</remarks>
-public sealed class VocabularyTerm
+public sealed partial class VocabularyTerm
 {
     internal VocabularyTerm(string label, ImmutableArray<string> synonyms, ImmutableArray<string> relatedConstructs)
     {

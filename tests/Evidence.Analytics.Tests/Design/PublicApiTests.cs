@@ -10,13 +10,14 @@ namespace Evidence.Analytics.Tests.Design;
 /// and copy it over the approved one, or run the tests once with EVIDENCE_APPROVE=1.</summary>
 public sealed class PublicApiTests
 {
-    public static TheoryData<string> Packages => ["Evidence.Analytics", "Evidence.Analytics.Excel", "Evidence.Analytics.Notebooks"];
+    public static TheoryData<string> Packages => ["Evidence.Analytics", "Evidence.Analytics.Excel", "Evidence.Analytics.Notebooks", "Evidence.Analytics.DataFrames"];
 
     private static Assembly Package(string name) => name switch
     {
         "Evidence.Analytics" => typeof(EvidenceBase).Assembly,
         "Evidence.Analytics.Excel" => typeof(SummaryWorkbook).Assembly,
         "Evidence.Analytics.Notebooks" => typeof(Notebook).Assembly,
+        "Evidence.Analytics.DataFrames" => typeof(Evidence.Analytics.DataFrames.EvidenceFrames).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a package of this repository."),
     };
 

@@ -16,7 +16,7 @@ namespace Evidence.Analytics.Tests.Notebooks
         public void HasFormatterSource_EvidenceBase_FoundByAttributeName()
         {
             Assert.True(MimeFormatter.HasFormatterSource(typeof(EvidenceBase)));
-            Assert.False(MimeFormatter.HasFormatterSource(typeof(Study)));
+            Assert.False(MimeFormatter.HasFormatterSource(typeof(EvidenceFilter)));
         }
 
         [Fact]

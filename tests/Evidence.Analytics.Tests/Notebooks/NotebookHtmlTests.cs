@@ -22,7 +22,19 @@ public sealed class NotebookHtmlTests
     {
         string html = NotebookHtml.Markdown("| Design | n |\n|---|---:|\n| RCT | 15 |");
 
-        Assert.Equal("<table>\n<thead><tr><th>Design</th><th>n</th></tr></thead>\n<tbody>\n<tr><td>RCT</td><td>15</td></tr>\n</tbody>\n</table>\n", html);
+        Assert.Equal(
+            "<table>\n<thead>\n<tr>\n<th>Design</th>\n<th style=\"text-align: right;\">n</th>\n</tr>\n</thead>\n" +
+            "<tbody>\n<tr>\n<td>RCT</td>\n<td style=\"text-align: right;\">15</td>\n</tr>\n</tbody>\n</table>\n",
+            html);
+    }
+
+    [Fact]
+    public void Markdown_NestedListsAndEscapes_RenderAsCommonMark()
+    {
+        // The hand-written renderer flattened nested lists and showed backslash escapes literally.
+        string html = NotebookHtml.Markdown("- designs\n  - RCT\n  - qualitative\n- 7 \\* 3");
+
+        Assert.Equal("<ul>\n<li>designs\n<ul>\n<li>RCT</li>\n<li>qualitative</li>\n</ul>\n</li>\n<li>7 * 3</li>\n</ul>\n", html);
     }
 
     [Fact]

@@ -213,6 +213,51 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_DisplayExtensionMethod_ShowsTheValueAsDisplayDoes()
+    {
+        var run = await TestNotebooks.RunAsync(TestNotebooks.Reference, TestNotebooks.SmallEvidence + "\nevidence.Display();\nevidence.Display(\"text/plain\");\ndisplay(evidence);");
+
+        Assert.True(run.Succeeded, run.ToString());
+        var outputs = run.Notebook.Cells[1].Outputs;
+        Assert.Equal([NotebookOutputKind.DisplayData, NotebookOutputKind.DisplayData, NotebookOutputKind.DisplayData], outputs.Select(o => o.Kind));
+        Assert.Equal(["text/html", "text/plain"], outputs[0].Data.Select(p => p.Key));
+        Assert.Equal(["text/plain"], outputs[1].Data.Select(p => p.Key));
+        Assert.Equal(outputs[2]["text/plain"], outputs[0]["text/plain"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_PackageSourceSentThroughTheKernelApi_IsAcceptedAsInTheKernel()
+    {
+        // The notebooks' first cell: add the repository's feed only when it exists, with the kernel's own API.
+        var run = await TestNotebooks.RunAsync(
+            "var feed = System.IO.Path.GetFullPath(\"../artifacts/notebook-feed\");\n" +
+            "await Microsoft.DotNet.Interactive.Kernel.Root.SendAsync(new Microsoft.DotNet.Interactive.Commands.SubmitCode($\"#i \\\"nuget: {feed}\\\"\", \"csharp\"));",
+            TestNotebooks.Reference + "\n3");
+
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Empty(run.Notebook.Cells[0].Outputs);
+    }
+
+    [Fact]
+    public async Task RunAsync_PackageReferenceSentThroughTheKernelApi_IsUsableInTheNextCell()
+    {
+        var run = await TestNotebooks.RunAsync(
+            "await Kernel.Root.SendAsync(new Microsoft.DotNet.Interactive.Commands.SubmitCode(\"#r \\\"nuget: Evidence.Analytics, 0.1.0\\\"\"));",
+            "Evidence.Analytics.DesignGroup.Rct");
+
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Equal("Rct", run.Notebook.Cells[1].Outputs.Single()["text/plain"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_CodeSentThroughTheKernelApi_FailsSayingOnlyDirectivesRun()
+    {
+        var run = await TestNotebooks.RunAsync("await Kernel.Root.SendAsync(new Microsoft.DotNet.Interactive.Commands.SubmitCode(\"var x = 1;\"));");
+
+        Assert.Contains("runs only #i and #r directives sent with Kernel.Root.SendAsync", run.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_MagicCommand_FailsNamingIt()
     {
         var run = await TestNotebooks.RunAsync("#!time\n1");

@@ -9,7 +9,7 @@ namespace Evidence.Analytics.Tests.Notebooks;
 [Collection(NotebookFileRuns.Name)]
 public sealed partial class RepositoryNotebookTests
 {
-    private static string NotebookFolder
+    internal static string NotebookFolder
     {
         get
         {
