@@ -29,6 +29,7 @@ public static class EvidenceCli
         root.Subcommands.Add(ShareCommand.Create());
         root.Subcommands.Add(AgreementCommand.Create());
         root.Subcommands.Add(VocabularyCommand.Create());
+        root.Subcommands.Add(ScreenCommand.Create());
         return root;
     }
 
