@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Evidence.Analytics;
 
@@ -90,43 +89,94 @@ internal sealed class TfidfFeatures
     }
 
     /// <summary>Fits the features on all the texts (labelled or not) and transforms them.</summary>
+    /// <remarks>One pass counts terms: unigrams are looked up by their span of the lower-cased text (no string per
+    /// occurrence), an n-gram by its (n−1)-gram's id and its last word's id, and a term's string is made once, when it
+    /// is first seen. Each record's distinct terms and counts go to two growing arrays; a second pass drops the terms
+    /// over max_df, numbers the rest by code-point order and writes the weighted, normalised rows.</remarks>
     public static TfidfFeatures Fit(IReadOnlyList<string> texts, TfidfOptions options)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unigrams = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = unigrams.GetAlternateLookup<ReadOnlySpan<char>>();
+        var grams = new Dictionary<long, int>(MixedKey.Instance);
         var terms = new List<string>();
         var documentCount = new List<int>();
-        var rows = new List<(int Term, int Count)[]>(texts.Count);
-        var counts = new Dictionary<int, int>();
-        var gram = new StringBuilder();
-        var stop = options.EnglishStopWords ? EnglishStopWords.Words : null;
-        foreach (string text in texts)
+        var lastDocument = new List<int>();
+        var countInDocument = new List<int>();
+        var entryTerms = new List<int>();
+        var entryCounts = new List<int>();
+        var rowStart = new int[texts.Count + 1];
+        var stop = options.EnglishStopWords ? EnglishStopWords.Words.GetAlternateLookup<ReadOnlySpan<char>>() : default;
+        var tokens = new List<int>();
+        var previous = new List<int>();
+        var documentTerms = new List<int>();
+
+        int NewTerm(string term)
         {
-            counts.Clear();
-            var tokens = Tokens(text);
-            if (stop is not null) tokens.RemoveAll(stop.Contains);
-            for (int n = 1; n <= options.MaxNgram; n++)
+            terms.Add(term);
+            documentCount.Add(0);
+            lastDocument.Add(-1);
+            countInDocument.Add(0);
+            return terms.Count - 1;
+        }
+
+        for (int d = 0; d < texts.Count; d++)
+        {
+            tokens.Clear();
+            documentTerms.Clear();
+            string lower = texts[d].ToLowerInvariant();
+            int i = 0;
+            while (i < lower.Length)
             {
-                for (int start = 0; start + n <= tokens.Count; start++)
+                if (!IsWord(lower, i, out int width)) { i += width; continue; }
+                int begin = i, count = 0;
+                while (i < lower.Length && IsWord(lower, i, out width)) { i += width; count++; }
+                if (count < 2) continue;
+                var span = lower.AsSpan(begin, i - begin);
+                if (options.EnglishStopWords && stop.Contains(span)) continue;
+                if (!words.TryGetValue(span, out int id))
                 {
-                    string term;
-                    if (n == 1) term = tokens[start];
-                    else
+                    id = NewTerm(span.ToString());
+                    unigrams.Add(terms[id], id);
+                }
+                tokens.Add(id);
+            }
+
+            void Count(int term)
+            {
+                if (lastDocument[term] != d)
+                {
+                    lastDocument[term] = d;
+                    countInDocument[term] = 1;
+                    documentCount[term]++;
+                    documentTerms.Add(term);
+                }
+                else countInDocument[term]++;
+            }
+
+            foreach (int token in tokens) Count(token);
+            // n-grams from (n−1)-grams: previous[k] is the (n−1)-gram starting at token k.
+            previous.Clear();
+            previous.AddRange(tokens);
+            for (int n = 2; n <= options.MaxNgram; n++)
+            {
+                for (int k = 0; k + n <= tokens.Count; k++)
+                {
+                    long key = ((long)previous[k] << 32) | (uint)tokens[k + n - 1];
+                    if (!grams.TryGetValue(key, out int id))
                     {
-                        gram.Clear().Append(tokens[start]);
-                        for (int k = 1; k < n; k++) gram.Append(' ').Append(tokens[start + k]);
-                        term = gram.ToString();
+                        id = NewTerm(terms[previous[k]] + " " + terms[tokens[k + n - 1]]);
+                        grams.Add(key, id);
                     }
-                    if (!ids.TryGetValue(term, out int id))
-                    {
-                        ids[term] = id = terms.Count;
-                        terms.Add(term);
-                        documentCount.Add(0);
-                    }
-                    counts[id] = counts.TryGetValue(id, out int c) ? c + 1 : 1;
+                    Count(id);
+                    previous[k] = id;
                 }
             }
-            foreach (int id in counts.Keys) documentCount[id]++;
-            rows.Add([.. counts.Select(kv => (kv.Key, kv.Value))]);
+            foreach (int term in documentTerms)
+            {
+                entryTerms.Add(term);
+                entryCounts.Add(countInDocument[term]);
+            }
+            rowStart[d + 1] = entryTerms.Count;
         }
 
         int documents = texts.Count;
@@ -139,31 +189,41 @@ internal sealed class TfidfFeatures
         for (int c = 0; c < kept.Length; c++) column[kept[c]] = c;
         double[] idf = [.. kept.Select(t => Math.Log((1.0 + documents) / (1.0 + documentCount[t])) + 1.0)];
 
-        var rowStart = new int[documents + 1];
-        var columns = new List<int>();
-        var values = new List<double>();
-        var entries = new List<(int Column, double Value)>();
+        int entries = 0;
+        for (int e = 0; e < entryTerms.Count; e++) if (column[entryTerms[e]] >= 0) entries++;
+        var columns = new int[entries];
+        var values = new double[entries];
+        var start = new int[documents + 1];
+        int at = 0;
         for (int r = 0; r < documents; r++)
         {
-            entries.Clear();
-            foreach (var (term, count) in rows[r])
+            int first = at;
+            for (int e = rowStart[r]; e < rowStart[r + 1]; e++)
             {
-                int c = column[term];
+                int c = column[entryTerms[e]];
                 if (c < 0) continue;
-                double tf = options.SublinearTf ? 1.0 + Math.Log(count) : count;
-                entries.Add((c, tf * idf[c]));
+                int count = entryCounts[e];
+                columns[at] = c;
+                values[at++] = (options.SublinearTf ? 1.0 + Math.Log(count) : count) * idf[c];
             }
-            entries.Sort((a, b) => a.Column.CompareTo(b.Column));
+            Array.Sort(columns, values, first, at - first);
             double norm = 0;
-            foreach (var (_, value) in entries) norm += value * value;
+            for (int k = first; k < at; k++) norm += values[k] * values[k];
             norm = Math.Sqrt(norm);
-            foreach (var (c, value) in entries)
-            {
-                columns.Add(c);
-                values.Add(norm > 0 ? value / norm : value);
-            }
-            rowStart[r + 1] = columns.Count;
+            if (norm > 0) for (int k = first; k < at; k++) values[k] /= norm;
+            start[r + 1] = at;
         }
-        return new TfidfFeatures(new SparseRows(rowStart, [.. columns], [.. values], kept.Length), [.. kept.Select(t => terms[t])], idf);
+        return new TfidfFeatures(new SparseRows(start, columns, values, kept.Length), [.. kept.Select(t => terms[t])], idf);
     }
+}
+
+/// <summary>Hashes an n-gram's key (two small term ids in one long) by multiplying it by a large odd constant: the
+/// default long hash XORs the halves, which puts the many pairs of small ids into few buckets.</summary>
+internal sealed class MixedKey : IEqualityComparer<long>
+{
+    public static MixedKey Instance { get; } = new();
+
+    public bool Equals(long x, long y) => x == y;
+
+    public int GetHashCode(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15UL)) >> 32);
 }
