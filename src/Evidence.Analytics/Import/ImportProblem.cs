@@ -70,6 +70,9 @@ public enum ProblemKind
     /// <summary>An .xlsx sheet gives one cell twice in a row (two <c>&lt;c r="B5"&gt;</c> elements, which Excel never writes),
     /// so which value was meant is unknown.</summary>
     DuplicateCell,
+    /// <summary>A reference file's record is malformed: a RIS record without the <c>ER  -</c> line that ends it, or a line
+    /// outside any record (before its <c>TY  -</c> line) that is therefore not imported.</summary>
+    MalformedRecord,
 }
 
 /// <summary>How serious an import problem is.</summary>

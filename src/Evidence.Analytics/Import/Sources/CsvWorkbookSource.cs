@@ -76,22 +76,25 @@ internal sealed class CsvWorkbookSource : WorkbookSource
         return new CsvSheet(path, sheet, Decode(bytes, path, sheet));
     }
 
-    private string Decode(byte[] bytes, string path, string sheet)
+    private string Decode(byte[] bytes, string path, string sheet) => DecodeText(bytes, _options, path, sheet, _opening);
+
+    /// <summary>Decodes a text file's bytes as described on the class (byte-order mark, declared encoding, UTF-16 without
+    /// a mark, UTF-8, else Windows-1252), adding a warning to <paramref name="opening"/> when the encoding was guessed.</summary>
+    internal static string DecodeText(ReadOnlySpan<byte> span, ImportOptions options, string path, string? sheet, List<ImportProblem> opening)
     {
-        ReadOnlySpan<byte> span = bytes;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Encoding.UTF8.GetString(span[3..]);
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(span[2..]);
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(span[2..]);
-        if (_options.CsvEncoding is { } declared) return declared.GetString(span);
+        if (options.CsvEncoding is { } declared) return declared.GetString(span);
         if (Utf16WithoutByteOrderMark(span) is { } utf16)
         {
-            _opening.Add(new ImportProblem(ProblemKind.Encoding, ProblemSeverity.Warning, path, sheet, null, null, null, null,
+            opening.Add(new ImportProblem(ProblemKind.Encoding, ProblemSeverity.Warning, path, sheet, null, null, null, null,
                 $"The file has no byte-order mark, but every other byte is zero as in {utf16.EncodingName} text, so it was read as {utf16.EncodingName}. "
                 + "Save it as \"CSV UTF-8\" or declare its encoding to be sure."));
             return utf16.GetString(span);
         }
         if (Utf8.IsValid(span)) return Encoding.UTF8.GetString(span);
-        _opening.Add(new ImportProblem(ProblemKind.Encoding, ProblemSeverity.Warning, path, sheet, null, null, null, null,
+        opening.Add(new ImportProblem(ProblemKind.Encoding, ProblemSeverity.Warning, path, sheet, null, null, null, null,
             "The file is not valid UTF-8, so it was read as Windows-1252 (Excel's \"CSV (Comma delimited)\" on Western Windows). "
             + "If accented letters look wrong, save it as \"CSV UTF-8\" or declare its encoding."));
         return Windows1252.GetString(span);
