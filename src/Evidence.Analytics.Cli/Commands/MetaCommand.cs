@@ -37,10 +37,10 @@ internal static class MetaCommand
         };
         var method = new Option<string>("--method")
         {
-            Description = "The τ² estimator: REML (default), DL, ML, PM, EB, HE, SJ, HS or EE; a second after a comma is used if the first does not converge (REML,DL).",
+            Description = "The τ² estimator: REML, DL, ML, PM, EB, HE, SJ, HS or EE; a second after a comma is used if the first does not converge (REML,DL).",
             DefaultValueFactory = _ => "REML",
         };
-        var test = new Option<string>("--test") { Description = "z (default) or knha (Knapp–Hartung).", DefaultValueFactory = _ => "z" };
+        var test = new Option<string>("--test") { Description = "The test of the pooled estimate: z, or knha (Knapp–Hartung, with t and F distributions).", DefaultValueFactory = _ => "z" };
         var level = new Option<double>("--level") { Description = "The confidence level.", DefaultValueFactory = _ => 0.95 };
         var iterations = new Option<int>("--max-iterations") { Description = "The most Fisher-scoring iterations for REML, ML and EB.", DefaultValueFactory = _ => 100 };
         var study = new Option<string?>("--study") { Description = "The column of study labels (default: study, author or the row number)." };

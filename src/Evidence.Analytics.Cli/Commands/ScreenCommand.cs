@@ -112,7 +112,7 @@ internal static class ScreenCommand
     private static Command Simulate()
     {
         var file = new Argument<string>("file") { Description = "Labelled records: .csv, .tsv, .xlsx, or RIS with ASReview labels in N1." };
-        var model = new Option<string>("--model") { Description = "svm (ELAS u4, default), nb (ELAS u3) or logistic.", DefaultValueFactory = _ => "svm" };
+        var model = new Option<string>("--model") { Description = "The model: svm (linear SVM, ASReview's ELAS u4), nb (naive Bayes, ELAS u3) or logistic (logistic regression).", DefaultValueFactory = _ => "svm" };
         var seed = new Option<int>("--seed") { Description = "The seed of the prior knowledge and the model.", DefaultValueFactory = _ => 1 };
         var priorIncluded = new Option<int>("--prior-included") { Description = "Relevant records drawn as prior knowledge.", DefaultValueFactory = _ => 1 };
         var priorExcluded = new Option<int>("--prior-excluded") { Description = "Irrelevant records drawn as prior knowledge.", DefaultValueFactory = _ => 1 };
