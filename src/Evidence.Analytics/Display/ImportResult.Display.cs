@@ -28,12 +28,16 @@ public sealed partial class ImportResult : IHtmlDisplayable
         sheets.Total("Total", RowsRead, RowsImported, RowsReported);
         document.Table(sheets);
         if (!Problems.IsEmpty)
-        {
-            var problems = new DisplayTable("Problems", "Severity", "Where", "Value", "Problem");
-            foreach (var problem in Problems)
-                problems.Add(problem.IsError ? "Error" : "Warning", problem.Location, problem.Value, problem.Message);
-            document.Table(problems);
-        }
+            document.Table(ProblemTable(Problems));
         return document;
+    }
+
+    /// <summary>Every problem with its severity, location and value (the first 50 shown).</summary>
+    internal static DisplayTable ProblemTable(IEnumerable<ImportProblem> problems)
+    {
+        var table = new DisplayTable("Problems", "Severity", "Where", "Value", "Problem");
+        foreach (var problem in problems)
+            table.Add(problem.IsError ? "Error" : "Warning", problem.Location, problem.Value, problem.Message);
+        return table;
     }
 }

@@ -22,7 +22,7 @@ namespace Evidence.Analytics;
 /// </list>
 /// <para>Immutable.</para>
 /// </remarks>
-public readonly struct EffectSize : IEquatable<EffectSize>
+public readonly partial struct EffectSize : IEquatable<EffectSize>
 {
     private EffectSize(EffectMeasure measure, double estimate, double variance)
     {

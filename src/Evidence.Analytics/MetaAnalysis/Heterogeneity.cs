@@ -11,7 +11,7 @@ namespace Evidence.Analytics;
 /// reaches the χ² quantiles, 0 when it cannot.</para>
 /// <para>Immutable.</para>
 /// </remarks>
-public sealed class Heterogeneity
+public sealed partial class Heterogeneity
 {
     private readonly Lazy<(double Lower, double Upper)?> _interval;
     private readonly ModelFit _fit;

@@ -16,7 +16,7 @@ public sealed record Moderator(string Name, IReadOnlyList<double> Values);
 /// <param name="PValue">The two-sided P value.</param>
 /// <param name="Lower">The lower confidence limit.</param>
 /// <param name="Upper">The upper confidence limit.</param>
-public sealed record RegressionCoefficient(string Name, double Estimate, double StandardError, double Statistic, double PValue, double Lower, double Upper);
+public sealed partial record RegressionCoefficient(string Name, double Estimate, double StandardError, double Statistic, double PValue, double Lower, double Upper);
 
 /// <summary>A mixed-effects meta-regression, yᵢ = β₀ + β₁xᵢ₁ + … + uᵢ + εᵢ, as metafor's <c>rma(yi, vi, mods = …)</c>
 /// fits it.</summary>
@@ -27,7 +27,7 @@ public sealed record RegressionCoefficient(string Name, double Estimate, double 
 /// moderators (Raudenbush 2009), as metafor.</para>
 /// <para>Immutable.</para>
 /// </remarks>
-public sealed class MetaRegression
+public sealed partial class MetaRegression
 {
     private MetaRegression(ModelFit fit, IReadOnlyList<RegressionCoefficient> coefficients, double? rSquared)
     {

@@ -8,14 +8,14 @@ namespace Evidence.Analytics;
 /// <param name="PValue">Its two-sided P value.</param>
 /// <param name="DegreesOfFreedom">The t test's degrees of freedom, k − 2, under Knapp–Hartung; otherwise null.</param>
 /// <param name="LimitEstimate">The intercept: the estimate for a study of infinite precision.</param>
-public sealed record EggerTest(double Statistic, double PValue, int? DegreesOfFreedom, double LimitEstimate);
+public sealed partial record EggerTest(double Statistic, double PValue, int? DegreesOfFreedom, double LimitEstimate);
 
 /// <summary>Begg and Mazumdar's rank correlation test, as metafor's <c>ranktest</c>: Kendall's τ between the
 /// standardised deviates (yᵢ − μ̂)/√(vᵢ − v̂) (μ̂ the equal-effects estimate, v̂ its variance) and the variances.</summary>
 /// <param name="KendallTau">Kendall's τ (τ-b when there are ties).</param>
 /// <param name="PValue">The two-sided P value: exact when there are no ties (as R's <c>cor.test</c>), the normal
 /// approximation with the tie-corrected variance otherwise, and for more than 300 studies.</param>
-public sealed record RankCorrelationTest(double KendallTau, double PValue);
+public sealed partial record RankCorrelationTest(double KendallTau, double PValue);
 
 /// <summary>The side of the funnel plot on which trim-and-fill finds studies missing.</summary>
 public enum FunnelSide
@@ -32,14 +32,14 @@ public enum FunnelSide
 /// <param name="Side">The side they are missing on, from the sign of Egger's slope as metafor decides it.</param>
 /// <param name="Filled">The imputed studies: the k0 most extreme on the other side, mirrored about the trimmed estimate.</param>
 /// <param name="Adjusted">The meta-analysis of the observed and the imputed studies (the original one when k0 = 0).</param>
-public sealed record TrimAndFill(int MissingStudies, FunnelSide Side, IReadOnlyList<EffectSize> Filled, MetaAnalysis Adjusted);
+public sealed partial record TrimAndFill(int MissingStudies, FunnelSide Side, IReadOnlyList<EffectSize> Filled, MetaAnalysis Adjusted);
 
 /// <summary>How much one study moves the pooled estimate, as metafor's <c>influence</c>.</summary>
 /// <param name="Weight">The study's weight, in percent.</param>
 /// <param name="Hat">Its leverage, wᵢ/Σw.</param>
 /// <param name="CooksDistance">(μ̂ − μ̂₍₋ᵢ₎)²/Var(μ̂), with μ̂₍₋ᵢ₎ the estimate without the study (τ² re-estimated).</param>
 /// <param name="LeaveOneOut">The meta-analysis without the study.</param>
-public sealed record StudyInfluence(double Weight, double Hat, double CooksDistance, MetaAnalysis LeaveOneOut);
+public sealed partial record StudyInfluence(double Weight, double Hat, double CooksDistance, MetaAnalysis LeaveOneOut);
 
 /// <summary>Kendall's rank correlation test as R's <c>cor.test(method = "kendall", exact = TRUE)</c>.</summary>
 internal static class KendallTest

@@ -5,13 +5,13 @@ namespace Evidence.Analytics;
 /// <summary>One subgroup of a subgroup analysis: its label and its own meta-analysis.</summary>
 /// <param name="Label">The subgroup's label.</param>
 /// <param name="Analysis">The meta-analysis of the subgroup's studies (its own τ²).</param>
-public sealed record Subgroup(string Label, MetaAnalysis Analysis);
+public sealed partial record Subgroup(string Label, MetaAnalysis Analysis);
 
 /// <summary>A subgroup analysis as RevMan and the Cochrane Handbook (§10.11.3) do it: a separate meta-analysis in each
 /// subgroup, then the test for subgroup differences Q_between = Σ (μ̂_g − μ̄)²/SE_g², with μ̄ their inverse-variance
 /// mean, against χ² with G − 1 degrees of freedom.</summary>
 /// <remarks>Subgroups are in order of first appearance. Immutable.</remarks>
-public sealed class SubgroupAnalysis
+public sealed partial class SubgroupAnalysis
 {
     private SubgroupAnalysis(IReadOnlyList<Subgroup> subgroups, double q)
     {

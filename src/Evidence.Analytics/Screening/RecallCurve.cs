@@ -4,7 +4,7 @@ namespace Evidence.Analytics;
 
 /// <summary>Relevant records found against records screened, for a screening order, with the random and optimal orders
 /// to compare it with (ASReview Insights' recall plot).</summary>
-public sealed class RecallCurve
+public sealed partial class RecallCurve
 {
     /// <summary>Builds the curve of labels in screening order (true relevant).</summary>
     /// <exception cref="ArgumentException">No label is relevant.</exception>

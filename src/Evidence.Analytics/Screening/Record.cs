@@ -6,7 +6,7 @@ namespace Evidence.Analytics;
 /// authors, year, journal, DOI, keywords, URL, the database it came from, and any screening label the file carries.</summary>
 /// <remarks>Records are read by <see cref="RecordFile"/> from RIS, PubMed/MEDLINE, CSV/TSV and workbook files. Text
 /// fields are trimmed; a missing field is null (text) or empty (lists).</remarks>
-public sealed record Record
+public sealed partial record Record
 {
     /// <summary>The record's identifier: the file's own (a <c>record_id</c> column), otherwise its 1-based number in the file.</summary>
     public required string Id { get; init; }

@@ -19,12 +19,12 @@ public enum DuplicateReason
 /// <param name="Kept">The record kept.</param>
 /// <param name="Duplicates">The records removed as its duplicates, in input order.</param>
 /// <param name="Reason">The first rule, in the order DOI, title and year, title and abstract, that joined the group.</param>
-public sealed record DuplicateGroup(Record Kept, ImmutableArray<Record> Duplicates, DuplicateReason Reason);
+public sealed partial record DuplicateGroup(Record Kept, ImmutableArray<Record> Duplicates, DuplicateReason Reason);
 
 /// <summary>The records left after removing duplicates, and the duplicate groups found.</summary>
 /// <param name="Records">The records kept, in input order.</param>
 /// <param name="Groups">The duplicate groups, in the input order of their kept record.</param>
-public sealed record DeduplicatedRecords(ImmutableArray<Record> Records, ImmutableArray<DuplicateGroup> Groups)
+public sealed partial record DeduplicatedRecords(ImmutableArray<Record> Records, ImmutableArray<DuplicateGroup> Groups)
 {
     /// <summary>The records removed as duplicates: PRISMA's "duplicate records removed".</summary>
     public int DuplicatesRemoved => Groups.Sum(g => g.Duplicates.Length);

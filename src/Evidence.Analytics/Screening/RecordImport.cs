@@ -5,7 +5,7 @@ namespace Evidence.Analytics;
 /// <summary>The records read from a reference file (RIS, PubMed/MEDLINE, CSV/TSV, workbook) and every problem found.</summary>
 /// <remarks>Nothing is dropped silently: a record that cannot be read is an error in <see cref="Problems"/>, and a line or
 /// value that is not imported is at least a warning.</remarks>
-public sealed class RecordImport
+public sealed partial class RecordImport
 {
     internal RecordImport(string file, ImmutableArray<Record> records, ImmutableArray<ImportProblem> problems)
     {

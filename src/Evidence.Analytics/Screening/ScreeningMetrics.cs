@@ -5,7 +5,7 @@ namespace Evidence.Analytics;
 /// <summary>When a relevant record was found: its id and its 1-based position in the screening order.</summary>
 /// <param name="RecordId">The record.</param>
 /// <param name="Position">How many records had been screened when it was found (itself included).</param>
-public readonly record struct Discovery(string RecordId, int Position);
+public readonly partial record struct Discovery(string RecordId, int Position);
 
 /// <summary>The metrics of a screening order, as ASReview and ASReview Insights define them. Each takes the labels in
 /// screening order (true relevant), with the prior knowledge left out and the records never screened counted as

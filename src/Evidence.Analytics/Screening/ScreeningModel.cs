@@ -28,7 +28,7 @@ public enum QueryStrategy
 /// <remarks>Features are TF-IDF of title and abstract (word unigrams and bigrams, sublinear tf, max_df, smoothed idf,
 /// L2 norm), fitted once on all records. The balancer weighs relevant records 1 and irrelevant ones
 /// n₁ ÷ (ratio · n₀), then scales all weights to sum to n (ASReview's <c>Balanced</c>).</remarks>
-public sealed record ScreeningModel
+public sealed partial record ScreeningModel
 {
     /// <summary>The preset's name ("elas_u4"), or a name of one's own.</summary>
     public required string Name { get; init; }

@@ -30,7 +30,7 @@ public sealed record SimulationOptions
 /// <param name="Screened">Records screened when it stopped, prior knowledge included.</param>
 /// <param name="Recall">The share of relevant records found by then (prior knowledge included).</param>
 /// <param name="WorkSaved">The share of records not screened.</param>
-public sealed record SimulationStop(StoppingRule Rule, int Screened, double Recall, double WorkSaved);
+public sealed partial record SimulationStop(StoppingRule Rule, int Screened, double Recall, double WorkSaved);
 
 /// <summary>A replay of screening with active learning on records whose labels are known: prior knowledge drawn by seed,
 /// then the model retrained after each label (or batch) and the highest-ranked record labelled next, until the last
@@ -39,7 +39,7 @@ public sealed record SimulationStop(StoppingRule Rule, int Screened, double Reca
 /// knowledge, the records never screened counted as irrelevant at the end (<see cref="ScreeningMetrics"/>). The same
 /// records, options and seed give the same order on every machine: the random streams are SplitMix64, sums run in a
 /// fixed order, and ties in the ranking go to the record earlier in the file.</remarks>
-public sealed class ScreeningSimulation
+public sealed partial class ScreeningSimulation
 {
     private ScreeningSimulation(ImmutableArray<Record> records, SimulationOptions options, ImmutableArray<int> priors, ImmutableArray<int> order, SimulationStop? stop)
     {

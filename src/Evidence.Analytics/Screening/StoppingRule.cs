@@ -12,7 +12,7 @@ namespace Evidence.Analytics;
 /// and k of them among the last n, the hypothesis that recall is below the target τ means at least ⌊r/τ⌋ + 1 relevant
 /// records exist, so at least ⌊r/τ⌋ + 1 − (r − k) among the Nₛ records unscreened when the sample began; screening stops
 /// when, for some n, finding only k in n draws has hypergeometric probability below 1 − confidence.</remarks>
-public sealed class StoppingRule
+public sealed partial class StoppingRule
 {
     private enum Kind { AllRelevant, ConsecutiveIrrelevantKind, Fraction, Recall, AnyOf, AllOf }
 
