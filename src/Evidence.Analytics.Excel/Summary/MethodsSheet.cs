@@ -10,7 +10,7 @@ internal static class MethodsSheet
         document.AddSheet("Methods", SheetLayout.Page([24, 86]), sheet =>
         {
             sheet.Row(24).Text("Methods and definitions", CellStyle.Title);
-            foreach (var (heading, entries) in metaAnalysis ? Sections(includeQualitative).Append(MetaAnalysisSection) : Sections(includeQualitative))
+            foreach (var (heading, entries) in Sections(includeQualitative, metaAnalysis))
             {
                 sheet.Row();
                 int first = sheet.RowNumber + 1;
@@ -31,7 +31,7 @@ internal static class MethodsSheet
         ("I²", "The share of the variation between studies' estimates that is due to real differences rather than chance (Higgins & Thompson 2002): around 25% is low, 50% moderate, 75% high heterogeneity. With few studies, I² and τ² are imprecise."),
     ]);
 
-    private static IEnumerable<(string Heading, (string Term, string Definition)[] Entries)> Sections(bool includeQualitative)
+    private static IEnumerable<(string Heading, (string Term, string Definition)[] Entries)> Sections(bool includeQualitative, bool metaAnalysis)
     {
         yield return ("Typology of social prescribing (Kimberlee 2015)",
         [
@@ -70,6 +70,7 @@ internal static class MethodsSheet
                 : "Not counted in the shares or sign tests: vote counting by direction of effect (SWiM; Cochrane Handbook, chapter 12) is for quantitative effect estimates. The headlines report them beside each share (\"plus 6 qualitative studies describing improvement\"). The evidence map counts every study, qualitative ones included."),
             ("Links", "DOIs link to https://doi.org/. Excel keeps at most 65,530 links on a sheet; further DOIs are plain text."),
         ]);
+        if (metaAnalysis) yield return MetaAnalysisSection;
         yield return ("About this workbook",
         [
             ("Written by", LibraryInfo.NameAndVersion + ". The same evidence gives the same workbook, byte for byte."),
