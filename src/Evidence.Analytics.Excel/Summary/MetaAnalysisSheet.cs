@@ -24,12 +24,12 @@ internal static class MetaAnalysisSheet
         document.AddSheet(Name, new SheetLayout(Widths), sheet =>
         {
             sheet.Row(24).Text("Meta-analysis of reported effect estimates", CellStyle.Title);
-            sheet.Row().Text("Random-effects models (REML), one estimate per study, pooled per outcome domain and intervention type wherever at least 2 studies report the same metric with a confidence interval. Ratios are shown as ratios. See the Methods sheet.", CellStyle.Note);
+            sheet.Row().Text("Random-effects models (REML), one estimate per study, pooled per outcome domain and intervention type wherever at least 2 studies report the same metric with a confidence interval or standard error. Ratios are shown as ratios. See the Methods sheet.", CellStyle.Note);
             sheet.Merge($"A{sheet.RowNumber}:N{sheet.RowNumber}");
             sheet.Row();
             if (pooled.Pools.IsEmpty)
             {
-                sheet.Row().Text("No outcome domain and intervention type has at least 2 studies with estimates on the same metric and confidence intervals, so nothing is pooled.", CellStyle.Bold);
+                sheet.Row().Text("No outcome domain and intervention type has at least 2 studies with estimates on the same metric with a confidence interval or standard error, so nothing is pooled.", CellStyle.Bold);
                 sheet.Merge($"A{sheet.RowNumber}:N{sheet.RowNumber}");
             }
             foreach (var pool in pooled.Pools)

@@ -97,7 +97,7 @@ public static class FindingsPooling
     /// least 2 studies qualify, with a random-effects model (REML and the z test unless <paramref name="options"/> say otherwise).</summary>
     /// <remarks>
     /// <para>A finding qualifies when its estimate is on one of <see cref="PooledMetrics"/> and has a confidence interval
-    /// (taken as 95%). A finding counts for every type of the interventions it is about. Mean differences are pooled only
+    /// (taken as 95%) or a standard error; the interval is used when both are given. A finding counts for every type of the interventions it is about. Mean differences are pooled only
     /// within one outcome measure (instrument), as they are on its scale.</para>
     /// <para>One estimate per study: a study with several qualifying findings in a pool (several instruments, or several
     /// interventions of the type) is left out of that pool and named in <see cref="FindingsMetaAnalysis.Notes"/>, since
@@ -119,9 +119,9 @@ public static class FindingsPooling
                 notes.Add($"{finding.StudyId}: the {estimate.Metric} estimate on {finding.Domain.Name} is not pooled (pooled metrics: {string.Join(", ", PooledMetrics.Select(p => p.Code()))}).");
                 continue;
             }
-            if (estimate.Lower is null || estimate.Upper is null)
+            if ((estimate.Lower is null || estimate.Upper is null) && estimate.StandardError is null)
             {
-                notes.Add($"{finding.StudyId}: the {estimate.Metric} estimate on {finding.Domain.Name} has no confidence interval, so it is not pooled.");
+                notes.Add($"{finding.StudyId}: the {estimate.Metric} estimate on {finding.Domain.Name} has no confidence interval or standard error, so it is not pooled.");
                 continue;
             }
             EffectSize size;

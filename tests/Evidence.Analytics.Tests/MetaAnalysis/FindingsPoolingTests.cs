@@ -108,8 +108,25 @@ public sealed class FindingsPoolingTests
 
         Assert.Equal(["S01", "S02"], Assert.Single(result.Pools).Studies.Select(s => s.Id));
         Assert.Equal(2, result.Notes.Length);
-        Assert.Equal("S03: the MD estimate on Mental health has no confidence interval, so it is not pooled.", result.Notes[0]);
+        Assert.Equal("S03: the MD estimate on Mental health has no confidence interval or standard error, so it is not pooled.", result.Notes[0]);
         Assert.StartsWith("S04: the HR estimate on Mental health is not pooled", result.Notes[1]);
+    }
+
+    [Fact]
+    public void PoolFindings_StandardErrorWithoutInterval_GivesTheVariance()
+    {
+        // OR 0.5 with SE(log OR) 1 and OR 2 with SE 1: log ORs ∓ln 2 with v = 1 each; s² = 2 ln² 2 = 0.961 < 1, so τ² = 0
+        // and the pooled log OR is 0: OR 1.00.
+        var review = Review(
+            new Finding("S01", null, OutcomeDomain.MentalHealth, Direction.Improved, null, new EffectEstimate("OR", 0.5, standardError: 1)),
+            new Finding("S02", null, OutcomeDomain.MentalHealth, Direction.Worsened, null, new EffectEstimate("OR", 2, standardError: 1)));
+
+        var pool = Assert.Single(review.PoolFindings().Pools);
+
+        Assert.Equal(1.0, pool.Analysis.Studies[0].Variance, 1e-12);
+        Assert.Equal(Math.Log(0.5), pool.Analysis.Studies[0].Estimate, 1e-12);
+        Assert.Equal(0, pool.Analysis.Estimate, 1e-9);
+        Assert.Equal(0, pool.Analysis.Heterogeneity.TauSquared, 1e-9);
     }
 
     [Fact]
