@@ -47,6 +47,26 @@ internal static class ReportCommand
         _ => null,
     };
 
+    /// <summary>The forest plot of each pooled cell, named forest-DOMAIN-TYPE.svg, with the metric (and outcome measure)
+    /// added when one cell has several pools.</summary>
+    internal static IEnumerable<(string FileName, ForestPlot Plot)> ForestPlots(FindingsMetaAnalysis pooled)
+    {
+        foreach (var cell in pooled.Pools.GroupBy(p => (p.Domain, p.InterventionType)))
+        {
+            bool several = cell.Count() > 1;
+            foreach (var pool in cell)
+            {
+                string name = $"forest-{FileSlug(pool.Domain.Name)}-{FileSlug(pool.InterventionType.Name)}"
+                    + (several ? "-" + FileSlug(pool.Analysis.Measure.Code() + (pool.OutcomeMeasure is null ? "" : "-" + pool.OutcomeMeasure)) : "");
+                yield return (name + ".svg", pool.Analysis.ForestPlot([.. pool.Studies.Select(s => $"{s.Id} {s.Citation.ShortLabel}")]));
+            }
+        }
+    }
+
+    private static string FileSlug(string text) =>
+        string.Join("-", new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     public static Command Create()
     {
         var file = EvidenceInput.FileArgument();
@@ -90,6 +110,13 @@ internal static class ReportCommand
                         chart.SaveSvg(path);
                         written.Add(path);
                         if (AggregationNote(chart) is { } note) notes[path] = note;
+                    }
+                    foreach (var (fileName, forest) in ForestPlots(evidence.PoolFindings()))
+                    {
+                        step($"Drawing charts/{fileName}");
+                        string path = Path.Combine(charts, fileName);
+                        forest.SaveSvg(path);
+                        written.Add(path);
                     }
                     step($"Writing {SummaryFileName}");
                     string summary = Path.Combine(folder.FullName, SummaryFileName);

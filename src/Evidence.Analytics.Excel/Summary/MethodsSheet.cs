@@ -6,11 +6,11 @@ namespace Evidence.Analytics.Excel.Summary;
 /// <summary>The Methods sheet: what the words and numbers of the workbook mean, for readers who were not in the review team.</summary>
 internal static class MethodsSheet
 {
-    public static void Write(XlsxDocument document, bool includeQualitative = false) =>
+    public static void Write(XlsxDocument document, bool includeQualitative = false, bool metaAnalysis = false) =>
         document.AddSheet("Methods", SheetLayout.Page([24, 86]), sheet =>
         {
             sheet.Row(24).Text("Methods and definitions", CellStyle.Title);
-            foreach (var (heading, entries) in Sections(includeQualitative))
+            foreach (var (heading, entries) in Sections(includeQualitative, metaAnalysis))
             {
                 sheet.Row();
                 int first = sheet.RowNumber + 1;
@@ -22,7 +22,16 @@ internal static class MethodsSheet
             }
         });
 
-    private static IEnumerable<(string Heading, (string Term, string Definition)[] Entries)> Sections(bool includeQualitative)
+    private static readonly (string Heading, (string Term, string Definition)[] Entries) MetaAnalysisSection = ("Meta-analysis of effect estimates",
+    [
+        ("What is pooled", "Findings that report an effect estimate with its 95% confidence interval (or, without one, its standard error) on a risk ratio (RR), odds ratio (OR), risk difference (RD), standardised mean difference (SMD) or mean difference (MD), per outcome domain and intervention type wherever at least 2 studies qualify on the same metric. Mean differences are pooled only within one outcome measure, as they are on its scale. A finding counts for every type of the interventions it is about."),
+        ("One estimate per study", "A study with several estimates in one pool (several measures, or several interventions of the type) is left out of that pool and listed under \"Left out of the pooling\": its estimates are not independent, and averaging them would need their correlation, which studies rarely report."),
+        ("Model", "A random-effects model: each study estimates its own true effect, and these vary around the pooled effect with between-study variance τ², estimated by restricted maximum likelihood (REML) as metafor's rma() does by default. Each study's variance is taken from its confidence interval, on the log scale for ratios: ((upper − lower) / 3.92)², or else is its standard error squared."),
+        ("Intervals", "The 95% confidence interval is for the average effect (z test). The 95% prediction interval is where the effect of a new, similar study would be expected to lie; it is wider when studies disagree."),
+        ("I²", "The share of the variation between studies' estimates that is due to real differences rather than chance (Higgins & Thompson 2002): around 25% is low, 50% moderate, 75% high heterogeneity. With few studies, I² and τ² are imprecise."),
+    ]);
+
+    private static IEnumerable<(string Heading, (string Term, string Definition)[] Entries)> Sections(bool includeQualitative, bool metaAnalysis)
     {
         yield return ("Typology of social prescribing (Kimberlee 2015)",
         [
@@ -61,6 +70,7 @@ internal static class MethodsSheet
                 : "Not counted in the shares or sign tests: vote counting by direction of effect (SWiM; Cochrane Handbook, chapter 12) is for quantitative effect estimates. The headlines report them beside each share (\"plus 6 qualitative studies describing improvement\"). The evidence map counts every study, qualitative ones included."),
             ("Links", "DOIs link to https://doi.org/. Excel keeps at most 65,530 links on a sheet; further DOIs are plain text."),
         ]);
+        if (metaAnalysis) yield return MetaAnalysisSection;
         yield return ("About this workbook",
         [
             ("Written by", LibraryInfo.NameAndVersion + ". The same evidence gives the same workbook, byte for byte."),

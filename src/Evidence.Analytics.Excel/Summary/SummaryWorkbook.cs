@@ -7,7 +7,7 @@ namespace Evidence.Analytics.Excel;
 /// studies, interventions and findings, native Excel charts, the PRISMA flow and the methods behind every number.</summary>
 /// <remarks>
 /// <para>Sheets: Summary, Evidence map, Charts, Studies, Interventions, Findings (Excel tables with filters), Realist
-/// (only for a review with CMO configurations), Flow, Methods. Every count is of distinct studies; see the Methods sheet.</para>
+/// (only for a review with CMO configurations), Meta-analysis (only for a review whose findings carry effect estimates), Flow, Methods. Every count is of distinct studies; see the Methods sheet.</para>
 /// <para>The same evidence base and arguments always give the same bytes (no timestamps). Text is never written as a
 /// formula.</para>
 /// </remarks>
@@ -52,8 +52,10 @@ public static class SummaryWorkbook
         RecordTables.WriteInterventions(document, evidence);
         RecordTables.WriteFindings(document, evidence);
         if (!evidence.Configurations.IsEmpty) RealistSheet.Write(document, evidence.RealistSynthesis());
+        bool pooled = MetaAnalysisSheet.Applies(evidence);
+        if (pooled) MetaAnalysisSheet.Write(document, evidence.PoolFindings());
         FlowSheet.Write(document, evidence.Flow);
-        MethodsSheet.Write(document, includeQualitative);
+        MethodsSheet.Write(document, includeQualitative, pooled);
         document.Save();
     }
 }

@@ -159,6 +159,7 @@ public static class EvidenceWorkbookWriter
         ["Effect"] = (w, f) => w.Number(f.Estimate?.Value),
         ["Lower"] = (w, f) => w.Number(f.Estimate?.Lower),
         ["Upper"] = (w, f) => w.Number(f.Estimate?.Upper),
+        ["SE"] = (w, f) => w.Number(f.Estimate?.StandardError),
     });
 
     private static readonly SheetMapping<(string Stage, string? Label, int Count)> FlowSheet = new(WorkbookFormat.Flow, new Dictionary<string, Action<WorksheetWriter, (string Stage, string? Label, int Count)>>

@@ -124,6 +124,7 @@ public static class WorkbookFormat
         Of(ColumnKind.Number, "Effect", false, "The point estimate."),
         Of(ColumnKind.Number, "Lower", false, "Lower confidence limit."),
         Of(ColumnKind.Number, "Upper", false, "Upper confidence limit."),
+        Of(ColumnKind.Number, "SE", false, "Standard error of the estimate (of the log ratio for RR and OR), for pooling when no confidence interval is given."),
     ]);
 
     /// <summary>The stages of the Flow sheet, in PRISMA order.</summary>

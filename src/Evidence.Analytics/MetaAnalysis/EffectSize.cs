@@ -206,15 +206,22 @@ public readonly partial struct EffectSize : IEquatable<EffectSize>
         return new(measure, estimate, se * se);
     }
 
-    /// <summary>A finding's reported effect estimate (metric RR, OR, RD, SMD, MD or GEN, with its confidence interval)
-    /// converted as <see cref="FromConfidenceInterval"/> does.</summary>
-    /// <exception cref="ArgumentException">The metric is not one of those, or the interval is not reported.</exception>
+    /// <summary>A finding's reported effect estimate (metric RR, OR, RD, SMD, MD or GEN) converted as
+    /// <see cref="FromConfidenceInterval"/> does, or, without an interval, from its standard error (of the log ratio for
+    /// RR and OR) as <see cref="FromStandardError"/> does.</summary>
+    /// <exception cref="ArgumentException">The metric is not one of those, or neither the interval nor the standard error is reported.</exception>
     public static EffectSize FromEstimate(EffectEstimate estimate, double level = 0.95)
     {
         var measure = EffectMeasures.FromCode(estimate.Metric)
             ?? throw new ArgumentException($"The metric '{estimate.Metric}' is not one of RR, OR, RD, SMD, MD, ZCOR, PLO, PR, GEN.", nameof(estimate));
         if (estimate.Lower is not { } lower || estimate.Upper is not { } upper)
-            throw new ArgumentException($"The estimate {estimate} has no confidence interval, so its variance is unknown.", nameof(estimate));
+        {
+            if (estimate.StandardError is not { } se)
+                throw new ArgumentException($"The estimate {estimate} has no confidence interval or standard error, so its variance is unknown.", nameof(estimate));
+            if (measure.IsLogRatio() && !(estimate.Value > 0))
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The ratio {estimate.Value} is not positive."), nameof(estimate));
+            return FromStandardError(measure, measure.IsLogRatio() ? Math.Log(estimate.Value) : estimate.Value, se);
+        }
         return FromConfidenceInterval(measure, estimate.Value, lower, upper, level);
     }
 

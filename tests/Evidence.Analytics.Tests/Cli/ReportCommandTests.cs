@@ -45,6 +45,29 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public async Task Report_Sample_WritesAForestPlotPerPooledCellAndTheMetaAnalysisSheet()
+    {
+        string folder = NewFolder();
+        try
+        {
+            var (exit, output, error) = await CliRunner.Run("report", Sample("postpartum-social-prescribing.xlsx"), "-o", folder);
+
+            Assert.True(exit == EvidenceCli.Success, error);
+            // S03 and S15 report SMDs on mental health and evaluate social-support interventions (see FindingsPoolingTests).
+            var svg = XDocument.Load(Path.Combine(folder, "charts", "forest-mental-health-social-support-smd.svg"));
+            Assert.Equal("svg", svg.Root!.Name.LocalName);
+            Assert.Contains("charts/forest-mental-health-social-support-smd.svg", output);
+            Assert.Contains("S03 ", svg.ToString(), StringComparison.Ordinal);
+            var sheet = Evidence.Analytics.Tests.Excel.XlsxRead.Sheets(File.ReadAllBytes(Path.Combine(folder, ReportCommand.SummaryFileName)))["Meta-analysis"];
+            Assert.Contains(Evidence.Analytics.Tests.Excel.XlsxRead.Texts(sheet), t => t.StartsWith("Mental health, Social support: pooled standardised mean difference −0.29 (95% CI −0.43 to −0.15) across 2 studies (2 RCTs)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Report_TenThousandStudies_EverySvgUnderOneMegabyteAndThePerStudyChartsSayTheyAggregate()
     {
         string folder = NewFolder(), input = NewFolder();

@@ -57,7 +57,7 @@ public class ExcelDataReaderTests
         var findings = evidence.Findings.Select(f => new object?[]
         {
             f.StudyId, Text(f.InterventionId), f.Domain.Name, Text(f.Measure), f.Direction.Label(), Text(f.Estimate?.Metric),
-            Number(f.Estimate?.Value), Number(f.Estimate?.Lower), Number(f.Estimate?.Upper),
+            Number(f.Estimate?.Value), Number(f.Estimate?.Lower), Number(f.Estimate?.Upper), Number(f.Estimate?.StandardError),
         });
         Assert.Equal(findings, sheets["Findings"].Skip(1));
     }

@@ -97,7 +97,28 @@ public class SummaryWorkbookTests
     public void Write_Sheets_AreInTheCommissionersOrder()
     {
         var sheets = XlsxRead.Sheets(Write(ExcelSamples.Review())).Keys;
-        Assert.Equal(["Summary", "Evidence map", "Charts", "Studies", "Interventions", "Findings", "Realist", "Flow", "Methods"], sheets);
+        Assert.Equal(["Summary", "Evidence map", "Charts", "Studies", "Interventions", "Findings", "Realist", "Meta-analysis", "Flow", "Methods"], sheets);
+    }
+
+    [Fact]
+    public void Write_MetaAnalysisSheet_WithoutAPooledCell_SaysSoAndNamesTheEstimatesLeftOut()
+    {
+        // ExcelSamples: one OR with a confidence interval (S01) and one MD without (S02): no cell has 2 studies.
+        var texts = XlsxRead.Texts(XlsxRead.Sheets(Write(ExcelSamples.Review()))["Meta-analysis"]).ToList();
+
+        Assert.Contains(texts, t => t.StartsWith("No outcome domain and intervention type has at least 2 studies", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("S02: the MD estimate on ", StringComparison.Ordinal) && t.EndsWith("has no confidence interval or standard error, so it is not pooled.", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t == "Pooled estimate");
+    }
+
+    [Fact]
+    public void Write_ReviewWithoutEstimates_HasNoMetaAnalysisSheet()
+    {
+        var evidence = ExcelSamples.Review();
+        var withoutEstimates = new EvidenceBase(evidence.Studies, evidence.Interventions,
+            evidence.Findings.Select(f => new Finding(f.StudyId, f.InterventionId, f.Domain, f.Direction, f.Measure)), evidence.Flow, evidence.Configurations, evidence.Review);
+
+        Assert.DoesNotContain("Meta-analysis", XlsxRead.Sheets(Write(withoutEstimates)).Keys);
     }
 
     [Fact]

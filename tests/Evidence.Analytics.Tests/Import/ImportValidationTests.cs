@@ -154,6 +154,32 @@ public sealed class ImportValidationTests
     }
 
     [Fact]
+    public void Read_StandardError_ImportedWithTheEstimate()
+    {
+        var files = Valid();
+        files["findings.csv"] = FindingsHeader + ",SE\nS01,,Social connection,,Improved,OR,0.6,,,0.25\n";
+        var result = EvidenceWorkbook.Read(CsvFolder(files));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal(new EffectEstimate("OR", 0.6, standardError: 0.25), result.GetEvidenceOrThrow().Findings[0].Estimate);
+    }
+
+    [Theory]
+    [InlineData("SMD,-0.3,,,0", ProblemKind.InvalidValue, "SE", "J2")]
+    [InlineData("SMD,-0.3,,,-0.1", ProblemKind.InvalidValue, "SE", "J2")]
+    [InlineData(",,,,0.1", ProblemKind.MissingValue, "Effect", "G2")]
+    public void Read_BadStandardError_ReportedAtItsCell(string cells, ProblemKind kind, string column, string cell)
+    {
+        var files = Valid();
+        files["findings.csv"] = FindingsHeader + ",SE\nS01,,Social connection,,Improved," + cells + "\n";
+        var result = EvidenceWorkbook.Read(CsvFolder(files));
+
+        var problem = Single(result, kind);
+        Assert.Equal((2, column, cell), (problem.Row!.Value, problem.Column!, problem.Cell!));
+        Assert.Equal("findings.csv", Path.GetFileName(problem.File));
+    }
+
+    [Fact]
     public void Read_MissingSheet_Reported()
     {
         var files = Valid();

@@ -16,9 +16,10 @@ internal sealed class FindingsSheetParser : SheetParser
         double? effect = row.Number("Effect");
         double? lower = row.Number("Lower");
         double? upper = row.Number("Upper");
+        double? standardError = row.Number("SE");
 
         CheckReferences(row, context, studyId, interventionId);
-        EffectEstimate? estimate = Estimate(row, metric, effect, lower, upper);
+        EffectEstimate? estimate = Estimate(row, metric, effect, lower, upper, standardError);
         if (row.HasErrors || studyId is null || domain is null || direction is null) return;
         context.Findings.Add(new Finding(studyId, interventionId, domain, direction.Value, measure, estimate));
     }
@@ -43,12 +44,20 @@ internal sealed class FindingsSheetParser : SheetParser
         }
     }
 
-    private static EffectEstimate? Estimate(RowReader row, string? metric, double? effect, double? lower, double? upper)
+    private static EffectEstimate? Estimate(RowReader row, string? metric, double? effect, double? lower, double? upper, double? standardError)
     {
         if (effect is null)
         {
             if (lower is not null || upper is not null)
                 row.Problem(ProblemKind.MissingValue, "Effect", null, "Confidence limits are given without the estimate; fill in 'Effect' or clear 'Lower' and 'Upper'.");
+            else if (standardError is not null)
+                row.Problem(ProblemKind.MissingValue, "Effect", null, "A standard error is given without the estimate; fill in 'Effect' or clear 'SE'.");
+            return null;
+        }
+        if (standardError is { } se && !(se > 0))
+        {
+            row.Problem(ProblemKind.InvalidValue, "SE", FormattableString.Invariant($"{se}"),
+                FormattableString.Invariant($"The standard error {se} is not positive; enter the estimate's standard error (of the log ratio for RR and OR), or clear 'SE'."));
             return null;
         }
         if (metric is null)
@@ -62,6 +71,6 @@ internal sealed class FindingsSheetParser : SheetParser
                 FormattableString.Invariant($"The interval {lower} to {upper} does not contain the estimate {effect}; check the limits are not swapped."));
             return null;
         }
-        return new EffectEstimate(metric, effect.Value, lower, upper);
+        return new EffectEstimate(metric, effect.Value, lower, upper, standardError);
     }
 }
