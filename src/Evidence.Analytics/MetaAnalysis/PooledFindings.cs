@@ -5,7 +5,7 @@ namespace Evidence.Analytics;
 
 /// <summary>A random-effects meta-analysis of the findings on one outcome domain for one intervention type, all on one
 /// effect metric (and, for mean differences, one outcome measure): one estimate per study.</summary>
-public sealed class PooledFindings
+public sealed partial class PooledFindings
 {
     internal PooledFindings(OutcomeDomain domain, InterventionType interventionType, string? outcomeMeasure,
         ImmutableArray<Finding> findings, ImmutableArray<Study> studies, MetaAnalysis analysis)
@@ -63,7 +63,7 @@ public sealed class PooledFindings
 
 /// <summary>The findings of a review pooled by outcome domain and intervention type, with notes on every estimate or
 /// study left out and why.</summary>
-public sealed class FindingsMetaAnalysis
+public sealed partial class FindingsMetaAnalysis
 {
     internal FindingsMetaAnalysis(ImmutableArray<PooledFindings> pools, ImmutableArray<string> notes)
     {
