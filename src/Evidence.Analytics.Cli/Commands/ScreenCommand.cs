@@ -120,9 +120,10 @@ internal static class ScreenCommand
         var label = new Option<string?>("--label") { Description = "The label column (default: found as ASReview finds it)." };
         var stop = new Option<string[]>("--stop") { Description = "A stopping rule: irrelevant:N, fraction:F, recall:R[@C], relevant; several stop at the first (any).", AllowMultipleArgumentsPerToken = false };
         var json = new Option<bool>("--json") { Description = "Write the metrics as JSON." };
+        var chart = new Option<string?>("--chart", "-o") { Description = "Write the recall curve (with random screening, WSS@95 and the last relevant record) to this SVG file.", HelpName = "file" };
         var command = new Command("simulate", "Replay screening with active learning on labelled records and report WSS, recall, ERF, loss and time to discovery.")
         {
-            file, model, seed, priorIncluded, priorExcluded, batch, label, stop, json,
+            file, model, seed, priorIncluded, priorExcluded, batch, label, stop, json, chart,
         };
         command.SetAction(parseResult =>
         {
@@ -166,6 +167,7 @@ internal static class ScreenCommand
                 return EvidenceCli.InputProblems;
             }
             clock.Stop();
+            if (parseResult.GetValue(chart) is { } chartPath) simulation.RecallChart().SaveSvg(chartPath);
             stdout.WriteLine(parseResult.GetValue(json) ? SimulationJson(simulation) : SimulationText(simulation, clock.Elapsed));
             return EvidenceCli.Success;
         });

@@ -82,6 +82,7 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
     private readonly double[] _w = new double[columns];
     private readonly List<double> _alpha = [];
     private readonly SplitMix _random = new(seed);
+    private double[] _norms = [];
     private double _bias;
 
     public int Passes { get; private set; }
@@ -92,12 +93,21 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
         while (_alpha.Count < n) _alpha.Add(0);
         var diag = new double[n];
         var qd = new double[n];
+        if (_norms.Length != x.RowCount)
+        {
+            // ‖xᵢ‖² + 1 (the intercept feature) of every record, computed once: records keep their features between fits.
+            _norms = new double[x.RowCount];
+            for (int r = 0; r < _norms.Length; r++)
+            {
+                double norm = 1.0;
+                for (int k = x.RowStart[r]; k < x.RowStart[r + 1]; k++) norm += x.Values[k] * x.Values[k];
+                _norms[r] = norm;
+            }
+        }
         for (int i = 0; i < n; i++)
         {
             diag[i] = 0.5 / (c * weights[i]);
-            double norm = 1.0; // the intercept feature
-            for (int k = x.RowStart[labelled[i]]; k < x.RowStart[labelled[i] + 1]; k++) norm += x.Values[k] * x.Values[k];
-            qd[i] = norm + diag[i];
+            qd[i] = _norms[labelled[i]] + diag[i];
         }
         Array.Clear(_w);
         _bias = 0;

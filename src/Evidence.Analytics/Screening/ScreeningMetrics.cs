@@ -28,10 +28,17 @@ public static class ScreeningMetrics
     /// <summary>Work saved over sampling at a recall (Insights' <c>wss</c>; 0.95 for WSS@95).</summary>
     public static double WorkSaved(IReadOnlyList<bool> labels, double recall)
     {
+        var (target, screened, randomScreened) = WorkSavedPoints(labels, recall);
+        return target == 0 ? 0 : (randomScreened - screened) / (double)labels.Count;
+    }
+
+    /// <summary>Where <see cref="WorkSaved"/> measures: the relevant record that reaches the recall (1-based; 0 when none
+    /// is needed), the records the order has screened when it finds it, and the records a random order has screened.</summary>
+    internal static (int Target, int Screened, int RandomScreened) WorkSavedPoints(IReadOnlyList<bool> labels, double recall)
+    {
         var (n, p) = Counts(labels);
-        int i = SearchRight(p, k => (k + 1) / (double)p, recall);
-        if (i == 0) return 0;
-        int target = i; // the i-th relevant record (1-based)
+        int target = SearchRight(p, k => (k + 1) / (double)p, recall); // the target-th relevant record
+        if (target == 0) return (0, 0, 0);
         int found = 0, whenFound = -1;
         for (int k = 0; k < n; k++)
         {
@@ -39,7 +46,7 @@ public static class ScreeningMetrics
         }
         int whenRandom = 0;
         while (whenRandom < n && RandomFound(whenRandom, n, p) < target) whenRandom++;
-        return (whenRandom - whenFound) / (double)n;
+        return (target, whenFound + 1, whenRandom + 1);
     }
 
     /// <summary>Extra relevant found after screening a fraction of the records, over a random order (Insights' <c>erf</c>).</summary>

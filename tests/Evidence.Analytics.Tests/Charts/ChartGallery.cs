@@ -23,6 +23,7 @@ internal static class ChartGallery
             ("prisma-flow-partial", new PrismaFlow(screened: 13851, studiesIncluded: 33).Diagram(PrismaVariant.PrismaScR)),
             ("configuration-matrix", realist.ConfigurationMatrix()),
             ("themes-by-family", realist.ThemeFamilyChart()),
+            ("recall-curve", RecallChartTests.Sample().RecallChart()),
         ];
     }
 }

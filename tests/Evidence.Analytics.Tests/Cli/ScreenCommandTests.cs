@@ -75,6 +75,34 @@ public sealed class ScreenCommandTests
     }
 
     [Fact]
+    public async Task ScreenSimulate_Chart_WritesTheRecallChartOfTheReportedSimulation()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"labelled-{Guid.NewGuid():N}.csv");
+        string chart = Path.ChangeExtension(file, ".svg");
+        var lines = new List<string> { "title,abstract,included" };
+        for (int i = 0; i < 40; i++)
+            lines.Add(i % 4 == 0 ? $"Nudge reminder trial {i},Default options nudge doctors,1" : $"Hospital cost study {i},Costs of beds in region {i % 5},0");
+        await File.WriteAllLinesAsync(file, lines);
+        try
+        {
+            var (exit, stdout, stderr) = await CliRunner.Run("screen", "simulate", file, "--seed", "4", "--json", "--chart", chart);
+
+            Assert.True(exit == 0, stderr);
+            var json = JsonDocument.Parse(stdout).RootElement;
+            var root = new Charts.SvgInspector(await File.ReadAllTextAsync(chart)).ByClass("recall-chart").Single();
+            // The metrics' records exclude the 1 + 1 priors, as the chart's do.
+            Assert.Equal(json.GetProperty("records").GetInt32() - 2, (int)Charts.SvgInspector.Num(root, "data-records"));
+            Assert.Equal(json.GetProperty("wss95").GetDouble(), Charts.SvgInspector.Num(root, "data-wss95"), 12);
+            Assert.Equal(json.GetProperty("stepsToLastRelevant").GetInt32(), (int)Charts.SvgInspector.Num(root, "data-last-relevant"));
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(chart);
+        }
+    }
+
+    [Fact]
     public async Task ScreenSimulate_UnknownModel_IsAUsageError()
     {
         var (exit, _, stderr) = await CliRunner.Run("screen", "simulate", "any.csv", "--model", "forest");

@@ -10,7 +10,7 @@ namespace Evidence.Analytics.Tests.Design;
 /// and copy it over the approved one, or run the tests once with EVIDENCE_APPROVE=1.</summary>
 public sealed class PublicApiTests
 {
-    public static TheoryData<string> Packages => ["Evidence.Analytics", "Evidence.Analytics.Excel", "Evidence.Analytics.Notebooks", "Evidence.Analytics.DataFrames"];
+    public static TheoryData<string> Packages => ["Evidence.Analytics", "Evidence.Analytics.Excel", "Evidence.Analytics.Notebooks", "Evidence.Analytics.DataFrames", "Evidence.Analytics.Asreview"];
 
     private static Assembly Package(string name) => name switch
     {
@@ -18,6 +18,7 @@ public sealed class PublicApiTests
         "Evidence.Analytics.Excel" => typeof(SummaryWorkbook).Assembly,
         "Evidence.Analytics.Notebooks" => typeof(Notebook).Assembly,
         "Evidence.Analytics.DataFrames" => typeof(Evidence.Analytics.DataFrames.EvidenceFrames).Assembly,
+        "Evidence.Analytics.Asreview" => typeof(Evidence.Analytics.Asreview.AsreviewProject).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a package of this repository."),
     };
 
