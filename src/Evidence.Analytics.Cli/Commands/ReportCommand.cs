@@ -58,7 +58,7 @@ internal static class ReportCommand
             {
                 string name = $"forest-{FileSlug(pool.Domain.Name)}-{FileSlug(pool.InterventionType.Name)}"
                     + (several ? "-" + FileSlug(pool.Analysis.Measure.Code() + (pool.OutcomeMeasure is null ? "" : "-" + pool.OutcomeMeasure)) : "");
-                yield return (name + ".svg", pool.Analysis.ForestPlot([.. pool.Studies.Select(s => $"{s.Id} {s.Citation.ShortLabel}")]));
+                yield return (name + ".svg", pool.ForestPlot());
             }
         }
     }

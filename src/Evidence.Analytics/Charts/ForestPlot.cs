@@ -12,9 +12,10 @@ public sealed class ForestPlot : Chart
 {
     private readonly string[] _labels;
 
-    internal ForestPlot(MetaAnalysis analysis, IReadOnlyList<string>? studyLabels, ChartOptions? options)
+    internal ForestPlot(MetaAnalysis analysis, IReadOnlyList<string>? studyLabels, ChartOptions? options, string? subject = null)
         : base("Forest plot", options ?? ChartOptions.Default)
     {
+        Subject = subject;
         ArgumentNullException.ThrowIfNull(analysis);
         if (studyLabels is not null && studyLabels.Count != analysis.StudyCount)
             throw new ArgumentException($"There are {studyLabels.Count} study labels for {analysis.StudyCount} studies.", nameof(studyLabels));
@@ -22,6 +23,9 @@ public sealed class ForestPlot : Chart
         _labels = studyLabels?.Select(l => l ?? "").ToArray()
             ?? Enumerable.Range(1, analysis.StudyCount).Select(i => "Study " + i.ToString(CultureInfo.InvariantCulture)).ToArray();
     }
+
+    /// <summary>What was pooled, when the plot says so ("Mental health, Social support (EPDS)"), or null.</summary>
+    public string? Subject { get; }
 
     /// <summary>The meta-analysis drawn.</summary>
     public MetaAnalysis Analysis { get; }
@@ -35,7 +39,7 @@ public sealed class ForestPlot : Chart
         get
         {
             var m = Analysis;
-            string text = Invariant($"Forest plot of {m.StudyCount} studies. Pooled {m.Measure.Label().ToLowerInvariant()} {MetaAnalysisText.Natural(m.Measure, m.Estimate)} ({m.Options.Level:0%} CI {MetaAnalysisText.Natural(m.Measure, m.Lower)} to {MetaAnalysisText.Natural(m.Measure, m.Upper)})");
+            string text = Invariant($"Forest plot of {m.StudyCount} studies{(Subject is null ? "" : " on " + Subject)}. Pooled {m.Measure.Label().ToLowerInvariant()} {MetaAnalysisText.Natural(m.Measure, m.Estimate)} ({m.Options.Level:0%} CI {MetaAnalysisText.Natural(m.Measure, m.Lower)} to {MetaAnalysisText.Natural(m.Measure, m.Upper)})");
             if (m.PredictionLower is { } pl && m.PredictionUpper is { } pu)
                 text += Invariant($"; prediction interval {MetaAnalysisText.Natural(m.Measure, pl)} to {MetaAnalysisText.Natural(m.Measure, pu)}");
             return text + ". " + MetaAnalysisText.HeterogeneityLine(m) + ".";
@@ -49,7 +53,7 @@ public sealed class ForestPlot : Chart
         var m = Analysis;
         double margin = Options.Margin, size = Options.FontSize, small = size * 0.9;
         string model = m.Estimator == TauSquaredEstimator.EqualEffects ? "equal-effects model" : $"random-effects model ({m.Estimator.Code()})";
-        double y = DrawHeading(svg, width, Invariant($"{m.Measure.Label()}, {model}, {m.Options.Level:0%} confidence intervals; squares sized by weight"));
+        double y = DrawHeading(svg, width, (Subject is null ? "" : Subject + ": ") + Invariant($"{m.Measure.Label()}, {model}, {m.Options.Level:0%} confidence intervals; squares sized by weight"));
 
         string Interval(double estimate, double lower, double upper) =>
             $"{MetaAnalysisText.Natural(m.Measure, estimate)} [{MetaAnalysisText.Natural(m.Measure, lower)}, {MetaAnalysisText.Natural(m.Measure, upper)}]";

@@ -146,6 +146,15 @@ public static class MetaAnalysisCharts
     public static ForestPlot ForestPlot(this MetaAnalysis analysis, IReadOnlyList<string>? studyLabels = null, ChartOptions? options = null) =>
         new(analysis, studyLabels, options);
 
+    /// <summary>A forest plot of a review's pooled findings: each study labelled by its id and citation, the pool's
+    /// outcome domain, intervention type and instrument named above the plot.</summary>
+    public static ForestPlot ForestPlot(this PooledFindings pool, ChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        string subject = pool.Domain.Name + ", " + pool.InterventionType.Name + (pool.OutcomeMeasure is null ? "" : " (" + pool.OutcomeMeasure + ")");
+        return new(pool.Analysis, [.. pool.Studies.Select(s => $"{s.Id} {s.Citation.ShortLabel}")], options, subject);
+    }
+
     /// <summary>A funnel plot of the meta-analysis, contour-enhanced if <paramref name="contours"/>, with the studies of
     /// <paramref name="trimAndFill"/> drawn open if given.</summary>
     public static FunnelPlot FunnelPlot(this MetaAnalysis analysis, bool contours = false, TrimAndFill? trimAndFill = null, ChartOptions? options = null) =>

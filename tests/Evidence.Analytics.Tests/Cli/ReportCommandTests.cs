@@ -58,6 +58,10 @@ public sealed class ReportCommandTests
             Assert.Equal("svg", svg.Root!.Name.LocalName);
             Assert.Contains("charts/forest-mental-health-social-support-smd.svg", output);
             Assert.Contains("S03 ", svg.ToString(), StringComparison.Ordinal);
+            // The plot names what was pooled: the file name alone would not tell a reader of the printed chart.
+            Assert.Contains("Mental health, Social support: Standardised mean difference", svg.ToString(), StringComparison.Ordinal);
+            var epds = XDocument.Load(Path.Combine(folder, "charts", "forest-mental-health-social-support-md-epds.svg")).ToString();
+            Assert.Contains("Mental health, Social support (EPDS): Mean difference", epds, StringComparison.Ordinal);
             var sheet = Evidence.Analytics.Tests.Excel.XlsxRead.Sheets(File.ReadAllBytes(Path.Combine(folder, ReportCommand.SummaryFileName)))["Meta-analysis"];
             Assert.Contains(Evidence.Analytics.Tests.Excel.XlsxRead.Texts(sheet), t => t.StartsWith("Mental health, Social support: pooled standardised mean difference −0.29 (95% CI −0.43 to −0.15) across 2 studies (2 RCTs)", StringComparison.Ordinal));
         }
