@@ -147,42 +147,35 @@ internal static class MetaCommand
     }
 
     /// <summary>The results as indented camelCase JSON, with the fields the issue names.</summary>
-    internal static string ToJson(MetaAnalysis m)
+    internal static string ToJson(MetaAnalysis m) => CliJson.Object(writer =>
     {
         var h = m.Heterogeneity;
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("k", m.StudyCount);
-            writer.WriteString("measure", m.Measure.Code());
-            writer.WriteString("method", m.Estimator.Code());
-            writer.WriteString("test", m.Options.Test.Code());
-            writer.WriteNumber("level", m.Options.Level);
-            writer.WriteNumber("estimate", m.Estimate);
-            writer.WriteNumber("se", m.StandardError);
-            writer.WriteNumber("ciLower", m.Lower);
-            writer.WriteNumber("ciUpper", m.Upper);
-            writer.WriteNumber("statistic", m.Statistic);
-            writer.WriteNumber("pValue", m.PValue);
-            writer.WriteNumber("tau2", h.TauSquared);
-            ShareCommand.Nullable(writer, "tau2CiLower", h.TauSquaredLower);
-            ShareCommand.Nullable(writer, "tau2CiUpper", h.TauSquaredUpper);
-            writer.WriteNumber("i2", h.ISquared);
-            ShareCommand.Nullable(writer, "i2CiLower", h.ISquaredLower);
-            ShareCommand.Nullable(writer, "i2CiUpper", h.ISquaredUpper);
-            writer.WriteNumber("h2", h.HSquared);
-            writer.WriteNumber("q", h.Q);
-            writer.WriteNumber("qDf", h.QDegreesOfFreedom);
-            writer.WriteNumber("qP", h.QPValue);
-            ShareCommand.Nullable(writer, "piLower", m.PredictionLower);
-            ShareCommand.Nullable(writer, "piUpper", m.PredictionUpper);
-            writer.WriteBoolean("converged", m.Converged);
-            writer.WriteNumber("iterations", m.Iterations);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        writer.WriteNumber("k", m.StudyCount);
+        writer.WriteString("measure", m.Measure.Code());
+        writer.WriteString("method", m.Estimator.Code());
+        writer.WriteString("test", m.Options.Test.Code());
+        writer.WriteNumber("level", m.Options.Level);
+        writer.WriteNumber("estimate", m.Estimate);
+        writer.WriteNumber("se", m.StandardError);
+        writer.WriteNumber("ciLower", m.Lower);
+        writer.WriteNumber("ciUpper", m.Upper);
+        writer.WriteNumber("statistic", m.Statistic);
+        writer.WriteNumber("pValue", m.PValue);
+        writer.WriteNumber("tau2", h.TauSquared);
+        ShareCommand.Nullable(writer, "tau2CiLower", h.TauSquaredLower);
+        ShareCommand.Nullable(writer, "tau2CiUpper", h.TauSquaredUpper);
+        writer.WriteNumber("i2", h.ISquared);
+        ShareCommand.Nullable(writer, "i2CiLower", h.ISquaredLower);
+        ShareCommand.Nullable(writer, "i2CiUpper", h.ISquaredUpper);
+        writer.WriteNumber("h2", h.HSquared);
+        writer.WriteNumber("q", h.Q);
+        writer.WriteNumber("qDf", h.QDegreesOfFreedom);
+        writer.WriteNumber("qP", h.QPValue);
+        ShareCommand.Nullable(writer, "piLower", m.PredictionLower);
+        ShareCommand.Nullable(writer, "piUpper", m.PredictionUpper);
+        writer.WriteBoolean("converged", m.Converged);
+        writer.WriteNumber("iterations", m.Iterations);
+    });
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -80,7 +80,7 @@ internal static class ScreenCommand
         _ => "title+abstract",
     };
 
-    private static string ImportJson(List<RecordImport> imports, DeduplicatedRecords result) => Json(writer =>
+    private static string ImportJson(List<RecordImport> imports, DeduplicatedRecords result) => CliJson.Object(writer =>
     {
         writer.WriteStartArray("files");
         foreach (var import in imports)
@@ -188,7 +188,7 @@ internal static class ScreenCommand
 
     /// <summary>The JSON: records, relevant, model, seed, wss95, wss100, recallAt10, recallAt25, erfAt10, loss, atd,
     /// stepsToLastRelevant, stop; plus ndcg, priors and the model's parameters.</summary>
-    internal static string SimulationJson(ScreeningSimulation s) => Json(writer =>
+    internal static string SimulationJson(ScreeningSimulation s) => CliJson.Object(writer =>
     {
         writer.WriteNumber("records", s.Records.Length);
         writer.WriteNumber("relevant", s.Relevant);
@@ -222,16 +222,4 @@ internal static class ScreenCommand
             writer.WriteEndObject();
         }
     });
-
-    private static string Json(Action<Utf8JsonWriter> body)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }
