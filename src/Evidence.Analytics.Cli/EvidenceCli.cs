@@ -30,6 +30,7 @@ public static class EvidenceCli
         root.Subcommands.Add(MapCommand.Create());
         root.Subcommands.Add(ShareCommand.Create());
         root.Subcommands.Add(MetaCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(VocabularyCommand.Create());
         root.Subcommands.Add(TemplateCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());

@@ -56,6 +56,7 @@ internal static class CliHelp
         ["--ri"] = "column",
         ["--ni"] = "column",
         ["--xi"] = "column",
+        ["--previous"] = "file",
     };
 
     /// <summary>The lines under the root command's help: what to type first, then the exit codes.</summary>

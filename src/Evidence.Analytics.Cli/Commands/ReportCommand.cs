@@ -80,17 +80,25 @@ internal static class ReportCommand
         {
             Description = "Count qualitative studies in the shares, sign tests and effect direction plot (by default they are reported beside them: vote counting is for quantitative effect estimates).",
         };
+        var previous = new Option<string>("--previous")
+        {
+            Description = $"The review's previous version (a workbook or CSV folder): adds a What changed sheet to summary.xlsx and the gap map with the new evidence marked (charts/{DiffCommand.MarkedMapFileName}), as evidence diff reports them.",
+        };
         var command = new Command("report", "Write everything a review hands over into one folder: the charts (charts/*.svg), the commissioner's summary workbook (summary.xlsx) and the interactive evidence map (evidence-map.html).")
         {
             file,
             output,
             qualitative,
+            previous,
         };
         command.SetAction(parseResult =>
         {
             string input = parseResult.GetValue(file)!;
             var import = EvidenceInput.LoadValid(parseResult, input, quiet: false, out int exitCode);
             if (import?.Evidence is not { } evidence) return exitCode;
+            string? previousPath = parseResult.GetValue(previous);
+            EvidenceBase? before = null;
+            if (previousPath is not null && (before = EvidenceInput.Load(parseResult, previousPath, quiet: false, out exitCode)) is null) return exitCode;
             var folder = parseResult.GetValue(output)!;
             bool withQualitative = parseResult.GetValue(qualitative);
             var written = new List<string>();
@@ -111,6 +119,13 @@ internal static class ReportCommand
                         written.Add(path);
                         if (AggregationNote(chart) is { } note) notes[path] = note;
                     }
+                    if (before is not null)
+                    {
+                        step($"Drawing charts/{DiffCommand.MarkedMapFileName}");
+                        string path = Path.Combine(charts, DiffCommand.MarkedMapFileName);
+                        EvidenceBaseChanges.Between(before, evidence, withQualitative).GapMapChart().SaveSvg(path);
+                        written.Add(path);
+                    }
                     foreach (var (fileName, forest) in ForestPlots(evidence.PoolFindings()))
                     {
                         step($"Drawing charts/{fileName}");
@@ -122,7 +137,8 @@ internal static class ReportCommand
                     string summary = Path.Combine(folder.FullName, SummaryFileName);
                     // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
                     // `evidence validate` reports it.
-                    SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative);
+                    SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative,
+                        before, previousPath is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(previousPath)));
                     written.Add(summary);
                     step($"Writing {MapFileName}");
                     string map = Path.Combine(folder.FullName, MapFileName);

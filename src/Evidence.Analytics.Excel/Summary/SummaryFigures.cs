@@ -100,6 +100,5 @@ internal sealed class SummaryFigures
             $"Only {gap.Studies} {(gap.Studies == 1 ? "study" : "studies")} of {Lower(gap.Row)} interventions measured {Lower(gap.Column)}{(gap.Kind.HasFlag(GapKind.NoRct) ? ", none of them an RCT" : "")}.");
 
     // Labels are sentence case ("Social connection"); inside a sentence they read in lower case, except acronyms.
-    internal static string Lower(string label) =>
-        label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
+    internal static string Lower(string label) => ShareWording.InSentence(label);
 }

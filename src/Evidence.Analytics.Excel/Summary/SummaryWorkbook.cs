@@ -6,7 +6,7 @@ namespace Evidence.Analytics.Excel;
 /// <summary>Writes the commissioner's summary workbook: plain-language headlines, the evidence map, filterable tables of
 /// studies, interventions and findings, native Excel charts, the PRISMA flow and the methods behind every number.</summary>
 /// <remarks>
-/// <para>Sheets: Summary, Evidence map, Charts, Studies, Interventions, Findings (Excel tables with filters), Realist
+/// <para>Sheets: Summary, What changed (only when a previous version of the review is given), Evidence map, Charts, Studies, Interventions, Findings (Excel tables with filters), Realist
 /// (only for a review with CMO configurations), Meta-analysis (only for a review whose findings carry effect estimates), Flow, Methods. Every count is of distinct studies; see the Methods sheet.</para>
 /// <para>The same evidence base and arguments always give the same bytes (no timestamps). Text is never written as a
 /// formula.</para>
@@ -21,12 +21,16 @@ public static class SummaryWorkbook
     /// interventions, findings and configurations.</param>
     /// <param name="includeQualitative">Whether qualitative studies vote in the all-designs shares; by default they are
     /// reported beside them (see <see cref="EvidenceStatistics.Share"/>).</param>
-    public static void Write(EvidenceBase evidence, string path, string? sourceFileName = null, int? importedRecordCount = null, bool includeQualitative = false)
+    /// <param name="previous">The review's previous version, for a What changed sheet (<see cref="EvidenceBaseChanges"/>);
+    /// null for none.</param>
+    /// <param name="previousFileName">The name of the file the previous version was imported from, shown on that sheet.</param>
+    public static void Write(EvidenceBase evidence, string path, string? sourceFileName = null, int? importedRecordCount = null, bool includeQualitative = false,
+        EvidenceBase? previous = null, string? previousFileName = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        Write(evidence, file, sourceFileName, importedRecordCount, includeQualitative);
+        Write(evidence, file, sourceFileName, importedRecordCount, includeQualitative, previous, previousFileName);
     }
 
     /// <summary>Writes the summary workbook to a stream, which is left open.</summary>
@@ -37,7 +41,11 @@ public static class SummaryWorkbook
     /// interventions, findings and configurations.</param>
     /// <param name="includeQualitative">Whether qualitative studies vote in the all-designs shares; by default they are
     /// reported beside them (see <see cref="EvidenceStatistics.Share"/>).</param>
-    public static void Write(EvidenceBase evidence, Stream output, string? sourceFileName = null, int? importedRecordCount = null, bool includeQualitative = false)
+    /// <param name="previous">The review's previous version, for a What changed sheet (<see cref="EvidenceBaseChanges"/>);
+    /// null for none.</param>
+    /// <param name="previousFileName">The name of the file the previous version was imported from, shown on that sheet.</param>
+    public static void Write(EvidenceBase evidence, Stream output, string? sourceFileName = null, int? importedRecordCount = null, bool includeQualitative = false,
+        EvidenceBase? previous = null, string? previousFileName = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(output);
@@ -46,6 +54,8 @@ public static class SummaryWorkbook
         var figures = new SummaryFigures(evidence, includeQualitative);
         using var document = new XlsxDocument(output, evidence.Review.Title + ": evidence summary");
         SummarySheet.Write(document, evidence, figures, new SummarySource(sourceFileName is null ? null : Path.GetFileName(sourceFileName), records));
+        if (previous is not null)
+            WhatChangedSheet.Write(document, EvidenceBaseChanges.Between(previous, evidence, includeQualitative), previousFileName is null ? null : Path.GetFileName(previousFileName));
         EvidenceMapSheet.Write(document, figures);
         ChartsSheet.Write(document, figures);
         RecordTables.WriteStudies(document, evidence);

@@ -57,15 +57,27 @@ public sealed record GapMapOptions
 /// </remarks>
 public sealed class EvidenceGapMapChart : Chart
 {
-    internal EvidenceGapMapChart(EvidenceMap map, GapMapOptions? mapOptions, ChartOptions? options)
-        : base($"Evidence gap map: {map?.Rows.Label()} × {map?.Columns.Label()}", options ?? ChartOptions.Default)
+    internal EvidenceGapMapChart(EvidenceMap map, GapMapOptions? mapOptions, ChartOptions? options, EvidenceBaseChanges? changes = null)
+        : base(changes is null ? $"Evidence gap map: {map?.Rows.Label()} × {map?.Columns.Label()}" : $"Evidence gap map: {map?.Rows.Label()} × {map?.Columns.Label()}, new evidence marked",
+            options ?? ChartOptions.Default)
     {
         ArgumentNullException.ThrowIfNull(map);
         mapOptions ??= GapMapOptions.Default;
         mapOptions.Validate();
         Map = map;
         MapOptions = mapOptions;
+        Changes = changes;
+        if (changes is not null)
+        {
+            foreach (var cell in changes.Cells) _changed[(cell.Row, cell.Column)] = cell;
+        }
     }
+
+    // The changed cells by row and column label, as the map spells them (the changes' cells carry the new map's labels).
+    private readonly Dictionary<(string Row, string Column), MapCellChange> _changed = [];
+
+    /// <summary>The changes since a review's previous version marked on the map (cells with new studies outlined), or null.</summary>
+    public EvidenceBaseChanges? Changes { get; }
 
     /// <summary>The evidence map drawn.</summary>
     public EvidenceMap Map { get; }
@@ -86,6 +98,13 @@ public sealed class EvidenceGapMapChart : Chart
             if (fullest.Count > 0)
                 text.Append("Most studied: ").AppendJoin("; ", fullest.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Row} × {c.Column} ({c.Studies})"))).Append(". ");
             text.Append("Row totals: ").AppendJoin("; ", Map.RowLabels.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{r} {Map.RowTotals[i]}"))).Append('.');
+            if (Changes is not null)
+            {
+                var marked = _changed.Values.Where(c => !c.NewStudyIds.IsEmpty).ToList();
+                text.Append(CultureInfo.InvariantCulture, $" Since the previous version ({Changes.Counts}): {marked.Count} cells have new studies");
+                if (marked.Count > 0) text.Append(" (").AppendJoin("; ", marked.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Row} × {c.Column} +{c.NewStudyIds.Length}"))).Append(')');
+                text.Append('.');
+            }
             return text.ToString();
         }
     }
@@ -122,7 +141,9 @@ public sealed class EvidenceGapMapChart : Chart
 
         string subtitle = string.Create(CultureInfo.InvariantCulture,
             $"{Map.TotalStudies} distinct studies; bubble area = number of studies in the cell{(MapOptions.Split == GapMapSplit.None ? "" : MapOptions.Split == GapMapSplit.DesignGroup ? ", divided by design" : ", divided by direction of effect")}.")
-            + (Map.Filter.IsEmpty ? "" : " Filter: " + Map.Filter + ".");
+            + (Map.Filter.IsEmpty ? "" : " Filter: " + Map.Filter + ".")
+            + (Changes is null ? "" : string.Create(CultureInfo.InvariantCulture,
+                $" Since the previous version: {Changes.Counts.NewStudies} new, {Changes.Counts.RemovedStudies} removed and {Changes.Changed.Length} recoded studies."));
         double y = DrawHeading(svg, width, subtitle);
         y += DrawLegend(svg, margin, y, width - 2 * margin, small, parts, gapFill, maxCell, cell) + size;
 
@@ -145,6 +166,7 @@ public sealed class EvidenceGapMapChart : Chart
 
         var grid = SvgBuilder.Group(svg.Body, "grid");
         var bubbles = SvgBuilder.Group(svg.Body, "bubbles");
+        var marks = Changes is null ? null : SvgBuilder.Group(svg.Body, "changes");
         var countStyle = new TextStyle(small, Anchor.Middle, Bold: true);
         for (int r = 0; r < rows; r++)
         {
@@ -154,6 +176,8 @@ public sealed class EvidenceGapMapChart : Chart
             {
                 var mapCell = Map[r, c];
                 double x = gridLeft + c * cell, top = rowTops[r], cx = x + cell / 2, cy = top + rowHeights[r] / 2;
+                if (marks is not null && _changed.TryGetValue((mapCell.Row, mapCell.Column), out var change))
+                    MarkChange(marks, change, x, top, cell, rowHeights[r], small);
                 if (mapCell.IsEmpty)
                 {
                     var gap = SvgBuilder.Add(grid, "rect", ("class", "gap-cell"), ("x", x + 1.5), ("y", top + 1.5), ("width", cell - 3), ("height", rowHeights[r] - 3),
@@ -186,11 +210,34 @@ public sealed class EvidenceGapMapChart : Chart
 
         string note = string.Create(CultureInfo.InvariantCulture,
             $"Totals count distinct studies, so they are not sums of cells: a study in several cells counts once in each total ({Map.CellEntries} study–cell entries for {Map.TotalStudies} studies). Hatched cells are gaps: no studies.");
+        if (Changes is not null)
+            note += " Outlined cells have new evidence since the previous version: +n studies new in the cell (added to the review, or recoded into the cell); −n studies no longer in it.";
         if (!Map.UnmappedStudyIds.IsEmpty)
             note += string.Create(CultureInfo.InvariantCulture, $" {Map.UnmappedStudyIds.Length} {(Map.UnmappedStudyIds.Length == 1 ? "study falls" : "studies fall")} in no cell (no findings or no coded {Map.Rows.Label().ToLowerInvariant()}).");
         y = DrawNote(svg, width, y, note);
         return (width, y + margin);
     }
+
+    /// <summary>Marks a changed cell: an outline and "+n" when studies are new in it, "−n" when studies left it.</summary>
+    private static void MarkChange(XElement parent, MapCellChange change, double x, double top, double cell, double height, double size)
+    {
+        var mark = SvgBuilder.Group(parent, change.NewStudyIds.IsEmpty ? "left-evidence" : "new-evidence", ("data-row", change.Row), ("data-column", change.Column),
+            ("data-new", change.NewStudyIds.Length), ("data-left", change.LeftStudyIds.Length), ("data-previous", change.PreviousStudies));
+        SvgBuilder.Tooltip(mark, change.ToString());
+        var style = new TextStyle(size * 0.9, Anchor.End, Bold: true);
+        double baseline = top + 3 + size * 0.9;
+        if (!change.NewStudyIds.IsEmpty)
+        {
+            SvgBuilder.Add(mark, "rect", ("class", "new-outline"), ("x", x + 2.5), ("y", top + 2.5), ("width", cell - 5), ("height", height - 5), ("rx", 3),
+                ("fill", "none"), ("stroke", NewEvidence), ("stroke-width", 2.5));
+            SvgBuilder.Halo(SvgBuilder.Text(mark, x + cell - 5, baseline, "+" + change.NewStudyIds.Length.ToString(CultureInfo.InvariantCulture), style with { Fill = NewEvidence }, "new-count"));
+        }
+        if (!change.LeftStudyIds.IsEmpty)
+            SvgBuilder.Halo(SvgBuilder.Text(mark, x + 5, baseline, "−" + change.LeftStudyIds.Length.ToString(CultureInfo.InvariantCulture), style with { Anchor = Anchor.Start, Fill = Palette.Muted }, "left-count"));
+    }
+
+    /// <summary>The colour marking new evidence: Okabe–Ito vermillion, apart from the design and direction fills' outlines.</summary>
+    private const string NewEvidence = Palette.Vermillion;
 
     private static string Tooltip(EvidenceMapCell cell, IReadOnlyList<(string Label, SeriesStyle Style, Func<EvidenceMapCell, int> Count)> parts)
     {
@@ -235,6 +282,12 @@ public sealed class EvidenceGapMapChart : Chart
         var items = new List<LegendItem>();
         if (parts.Count > 1) items.AddRange(parts.Select(p => LegendItem.Swatch(svg, p.Label, p.Style)));
         items.Add(LegendItem.Swatch(svg, "Gap (no studies)", gapFill));
+        if (Changes is not null)
+        {
+            items.Add(new LegendItem("New evidence since the previous version (+n new studies)", (parent, box) =>
+                SvgBuilder.Add(parent, "rect", ("x", box.X), ("y", box.Y), ("width", box.Width), ("height", box.Height), ("rx", 2),
+                    ("fill", "#ffffff"), ("stroke", NewEvidence), ("stroke-width", 2.5))));
+        }
         height += Legend.Draw(svg.Body, x, top, maxWidth, items, size, parts.Count > 1 ? (MapOptions.Split == GapMapSplit.Direction ? "Direction" : "Design") : null);
 
         // Bubble size key: the largest cell, and smaller nice values.

@@ -59,6 +59,11 @@ internal static class ShareWording
             : studies + " (" + string.Join(", ", parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Text}"))) + ")";
     }
 
+    /// <summary>A label as it reads inside a sentence: sentence-case labels in lower case ("social connection"), acronyms
+    /// kept ("RCT", "EPDS").</summary>
+    public static string InSentence(string label) =>
+        label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
+
     /// <summary>A headline in plain words, naming its denominator: "13 of 16 quantitative studies that reported a direction
     /// of effect on social connection found improvement (81%, 95% CI 57–93%), plus 6 qualitative studies describing
     /// improvement." With studies that measured the outcome without reporting a direction, "; 1 more quantitative study

@@ -17,7 +17,11 @@ public class PrintSetupTests
     {
         string path = Path.Combine(AppContext.BaseDirectory, "data-samples", "postpartum-social-prescribing.xlsx");
         var evidence = EvidenceWorkbook.Read(path).GetEvidenceOrThrow();
-        return new XlsxParts(SummaryWorkbookTests.Write(evidence, path));
+        // With a previous version, so that the What changed sheet is printed too: the sample's next version
+        // (Maps/UpdatedSample), given as the previous one, has changes of every kind.
+        using var stream = new MemoryStream();
+        SummaryWorkbook.Write(evidence, stream, path, previous: EvidenceWorkbook.Read(Maps.UpdatedSample.Folder()).GetEvidenceOrThrow(), previousFileName: "next-version");
+        return new XlsxParts(stream.ToArray());
     });
 
     private static readonly Lazy<XlsxParts> Template = new(() =>
@@ -30,6 +34,10 @@ public class PrintSetupTests
     private static IEnumerable<(XlsxParts Workbook, string Sheet)> PrintedSheets() =>
         Sample.Value.Sheets.Select(s => (Sample.Value, s.Name))
             .Concat(Template.Value.Sheets.Where(s => !s.Hidden).Select(s => (Template.Value, s.Name)));
+
+    [Fact]
+    public void PrintedSheets_IncludeTheWhatChangedSheet() =>
+        Assert.Contains(PrintedSheets(), s => s.Sheet == "What changed");
 
     [Fact]
     public void EverySheet_PrintsOnA4OnePageWideWithItsNameAndPageInTheFooter()
