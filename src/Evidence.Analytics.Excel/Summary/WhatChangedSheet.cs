@@ -11,7 +11,7 @@ internal static class WhatChangedSheet
     public const string Name = "What changed";
 
     public static void Write(XlsxDocument document, EvidenceBaseChanges changes, string? previousFileName) =>
-        document.AddSheet(Name, SheetLayout.Page([16, 26, 38, 38]) with { TabColor = "FFD55E00" }, sheet =>
+        document.AddSheet(Name, SheetLayout.Page([22, 24, 36, 36]) with { TabColor = "FFD55E00" }, sheet =>
         {
             var c = CultureInfo.InvariantCulture;
             sheet.Row(24).Text("What changed since the previous version", CellStyle.Title);
@@ -59,14 +59,17 @@ internal static class WhatChangedSheet
             }
 
             var map = changes.CurrentMap;
-            Heading(sheet, string.Create(c, $"Evidence map cells whose studies changed ({changes.Cells.Length}): {map.Rows.Label().ToLowerInvariant()} × {map.Columns.Label().ToLowerInvariant()}"));
+            Heading(sheet, string.Create(c, $"Evidence map cells whose studies changed ({changes.Cells.Length})"));
             if (changes.Cells.IsEmpty) None(sheet, "Every cell holds the same studies as before.");
-            else RecordTables.Header(sheet, ["Studies before → now", "Cell", "New in the cell", "No longer in the cell"]);
+            else RecordTables.Header(sheet, [map.Rows.Label(), map.Columns.Label(), "Studies before → now", "Studies new in the cell; no longer in it"]);
             foreach (var cell in changes.Cells)
             {
-                sheet.Row().Text(string.Create(c, $"{cell.PreviousStudies} → {cell.CurrentStudies}") + (cell.GapFilled ? " (gap filled)" : cell.GapOpened ? " (now a gap)" : ""), CellStyle.Wrapped)
-                    .Text($"{cell.Row} × {cell.Column}", CellStyle.Wrapped)
-                    .Text(string.Join(", ", cell.NewStudyIds), CellStyle.Wrapped).Text(string.Join(", ", cell.LeftStudyIds), CellStyle.Wrapped);
+                var moved = new List<string>();
+                if (!cell.NewStudyIds.IsEmpty) moved.Add("new: " + string.Join(", ", cell.NewStudyIds));
+                if (!cell.LeftStudyIds.IsEmpty) moved.Add("no longer: " + string.Join(", ", cell.LeftStudyIds));
+                sheet.Row().Text(cell.Row, CellStyle.Wrapped).Text(cell.Column, CellStyle.Wrapped)
+                    .Text(string.Create(c, $"{cell.PreviousStudies} → {cell.CurrentStudies}") + (cell.GapFilled ? " (a gap filled)" : cell.GapOpened ? " (now a gap)" : ""), CellStyle.Wrapped)
+                    .Text(string.Join("; ", moved), CellStyle.Wrapped);
             }
 
             var headlines = changes.Shares.Where(s => s.HeadlineChanged).ToList();
@@ -74,18 +77,22 @@ internal static class WhatChangedSheet
             if (headlines.Count == 0) None(sheet, "Every headline on the Summary sheet reads as before.");
             foreach (var share in headlines)
             {
-                sheet.Row().Text(share.Design == DesignGroup.Rct ? "RCTs" : changes.IncludesQualitative ? "All designs" : "Quantitative studies", CellStyle.Bold)
-                    .Text(share.Outcome.Name, CellStyle.Bold);
+                int first = sheet.RowNumber + 1;
+                sheet.Row().Text((share.Design == DesignGroup.Rct ? "RCTs, " : changes.IncludesQualitative ? "All designs, " : "Quantitative studies, ") + share.Outcome.Name, CellStyle.Bold);
+                sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
                 Sentence(sheet, "Previous", share.PreviousHeadline ?? "No headline: no study reported a direction of effect.");
                 Sentence(sheet, "Now", share.CurrentHeadline ?? "No headline: no study reported a direction of effect.");
+                sheet.KeepTogether(first, sheet.RowNumber);
             }
         });
 
+    /// <summary>A section's heading, kept on one page with the (up to) three rows after it, so it never ends a page alone.</summary>
     private static void Heading(WorksheetWriter sheet, string text)
     {
         sheet.Row();
         sheet.Row().Text(text, CellStyle.Heading);
         sheet.Merge($"A{sheet.RowNumber}:D{sheet.RowNumber}");
+        sheet.KeepTogether(sheet.RowNumber, sheet.RowNumber + 3);
     }
 
     private static void None(WorksheetWriter sheet, string text)

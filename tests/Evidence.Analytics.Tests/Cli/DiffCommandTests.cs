@@ -142,7 +142,9 @@ public sealed class DiffCommandTests
             Assert.Equal(["S34", "S35", "S36", "S05"], sheet.Where(r => r[0] is string id && id.StartsWith('S') && r[2] is string citation && citation.Contains("Illustrative", StringComparison.Ordinal))
                 .Select(r => (string)r[0]!));
             Assert.Contains(sheet, r => r[0] as string == "S27" && r[1] as string == "Risk of bias" && r[2] as string == "Some concerns" && r[3] as string == "Low");
-            Assert.Contains(sheet, r => r[1] as string == "Therapeutic support × Quality of life" && r[0] as string == "0 → 1 (gap filled)" && r[2] as string == "S27");
+            Assert.Contains(sheet, r => r[0] as string == "Therapeutic support" && r[1] as string == "Quality of life" && r[2] as string == "0 → 1 (a gap filled)" && r[3] as string == "new: S27");
+            Assert.Contains(sheet, r => r[0] as string == "Social support" && r[1] as string == "Mental health" && r[2] as string == "14 → 14" && r[3] as string == "new: S34; no longer: S05");
+            Assert.Equal(16, sheet.Count(r => r[3] is string moved && (moved.StartsWith("new: ", StringComparison.Ordinal) || moved.StartsWith("no longer: ", StringComparison.Ordinal))));
             var texts = XlsxRead.Texts(sheet).ToList();
             Assert.Contains("Headlines that changed (8)", texts);
             Assert.Contains("14 of 16 quantitative studies that reported a direction of effect on social connection found improvement (88%, 95% CI 64–97%), plus 7 qualitative studies describing improvement.", texts);
