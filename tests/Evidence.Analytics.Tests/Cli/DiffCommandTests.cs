@@ -67,6 +67,44 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task Diff_Json_IdsChanged_MatchesByDoiThenTitleAndYear()
+    {
+        // Previous: the sample with a DOI for S01. New: S01 renamed X01, its DOI written as a link in lower case; S02
+        // renamed X02, its title in capitals with a dash for the colon. Both are found again, so no cell or share changes.
+        string previous = SampleCopies.Copy();
+        UpdatedSample.Edit(previous, "studies.csv", lines => UpdatedSample.Replace(lines, "S01,", "(RCT),,RCT", "(RCT),10.1136/BMJ.b3064,RCT"));
+        string current = SampleCopies.Copy();
+        UpdatedSample.Edit(current, "studies.csv", lines =>
+        {
+            UpdatedSample.Replace(lines, "S01,", "(RCT),,RCT", "(RCT),https://doi.org/10.1136/bmj.b3064,RCT");
+            UpdatedSample.Replace(lines, "S01,", "S01,", "X01,");
+            UpdatedSample.Replace(lines, "S02,", "Illustrative study 02: Telephone peer support after birth (RCT)", "ILLUSTRATIVE STUDY 02 – TELEPHONE PEER SUPPORT AFTER BIRTH (RCT)");
+            UpdatedSample.Replace(lines, "S02,", "S02,", "X02,");
+        });
+        UpdatedSample.Edit(current, "findings.csv", lines =>
+        {
+            for (int i = 0; i < lines.Count; i++)
+                lines[i] = lines[i].StartsWith("S01,", StringComparison.Ordinal) ? "X01," + lines[i][4..] : lines[i].StartsWith("S02,", StringComparison.Ordinal) ? "X02," + lines[i][4..] : lines[i];
+        });
+
+        var (exit, output, error) = await CliRunner.Run("diff", previous, current, "--json");
+
+        Assert.True(exit == EvidenceCli.Success, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(["S01 → X01 by doi", "S02 → X02 by titleAndYear"], root.GetProperty("rematched").EnumerateArray()
+            .Select(m => $"{m.GetProperty("previousId").GetString()} → {m.GetProperty("newId").GetString()} by {m.GetProperty("matchedBy").GetString()}"));
+        Assert.Empty(root.GetProperty("added").EnumerateArray());
+        Assert.Empty(root.GetProperty("removed").EnumerateArray());
+        var changed = Assert.Single(root.GetProperty("changed").EnumerateArray()); // X01's DOI is the same once normalised
+        Assert.Equal(("X02", "titleAndYear"), (changed.GetProperty("newId").GetString(), changed.GetProperty("matchedBy").GetString()));
+        Assert.Equal(["Title"], changed.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("field").GetString()));
+        Assert.Empty(root.GetProperty("cells").EnumerateArray());
+        Assert.Empty(root.GetProperty("shares").EnumerateArray());
+        Assert.Equal(0, root.GetProperty("counts").GetProperty("newStudies").GetInt32());
+    }
+
+    [Fact]
     public async Task Diff_Text_ListsTheChangesInTablesThatFitTheTerminal()
     {
         var (exit, output, error) = await CliRunner.RunAt(100, "diff", SampleDataTests.SampleFolder, UpdatedSample.Folder());
