@@ -56,6 +56,12 @@ internal static class CliHelp
         ["--ri"] = "column",
         ["--ni"] = "column",
         ["--xi"] = "column",
+        ["--mapping"] = "file",
+        ["--citations"] = "file",
+        ["--flow"] = "file",
+        ["--eppi-json"] = "file",
+        ["--prisma2020-csv"] = "file",
+        ["--ris"] = "file",
     };
 
     /// <summary>The lines under the root command's help: what to type first, then the exit codes.</summary>
