@@ -20,7 +20,7 @@ internal static class ConvertCommand
         };
         var mapping = new Option<FileInfo>("--mapping")
         {
-            Description = "For an EPPI-Reviewer JSON file: a CSV file (Code,Field,Term) mapping code sets and codes not named like the workbook's fields (Design, Intervention type, Outcome domain, …) to them, or to Ignore.",
+            Description = "For an EPPI-Reviewer JSON file: a CSV file with the columns Code, Field and Term, mapping code sets and codes not named like the workbook's fields (Design, Intervention type, Outcome domain, …) to them, or to Ignore.",
         };
         var citations = new Option<FileInfo>("--citations")
         {
@@ -28,7 +28,7 @@ internal static class ConvertCommand
         };
         var flow = new Option<FileInfo>("--flow")
         {
-            Description = "A PRISMA2020 CSV file (the R package's template: data,node,box,description,boxtext,tooltips,url,n) to write as the Flow sheet, replacing any flow the input has.",
+            Description = "A PRISMA2020 CSV file (the R package's template, one row per count) to write as the Flow sheet, replacing any flow the input has.",
         };
         var command = new Command("convert", "Check an evidence workbook (.xlsx, .xls, a folder of CSV files, or an EPPI-Reviewer JSON export) and write it as one .xlsx workbook in the import format, with the format's headers and spellings.")
         {

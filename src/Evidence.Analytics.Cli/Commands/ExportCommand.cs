@@ -16,7 +16,7 @@ internal static class ExportCommand
         };
         var prisma = new Option<FileInfo>("--prisma2020-csv")
         {
-            Description = "Write the Flow sheet as the PRISMA2020 R package's CSV template (data,node,box,description,boxtext,tooltips,url,n), for PRISMA_flowdiagram().",
+            Description = "Write the Flow sheet as the PRISMA2020 R package's CSV template, one row per count, which its PRISMA_data() reads.",
         };
         var ris = new Option<FileInfo>("--ris")
         {
