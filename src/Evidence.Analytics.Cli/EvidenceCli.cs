@@ -34,6 +34,7 @@ public static class EvidenceCli
         root.Subcommands.Add(VocabularyCommand.Create());
         root.Subcommands.Add(TemplateCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ScreenCommand.Create());
         root.Subcommands.Add(AgreementCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());

@@ -57,6 +57,12 @@ internal static class CliHelp
         ["--ni"] = "column",
         ["--xi"] = "column",
         ["--previous"] = "file",
+        ["--mapping"] = "file",
+        ["--citations"] = "file",
+        ["--flow"] = "file",
+        ["--eppi-json"] = "file",
+        ["--prisma2020-csv"] = "file",
+        ["--ris"] = "file",
     };
 
     /// <summary>The lines under the root command's help: what to type first, then the exit codes.</summary>

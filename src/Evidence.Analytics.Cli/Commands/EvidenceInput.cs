@@ -15,7 +15,7 @@ internal static class EvidenceInput
     /// <summary>The FILE argument: a workbook, a CSV folder or one CSV file of such a folder.</summary>
     public static Argument<string> FileArgument() => new("file")
     {
-        Description = "The evidence workbook to read: an .xlsx or .xls file, a folder of CSV files (studies.csv, interventions.csv, findings.csv, …) or one CSV file of such a folder.",
+        Description = "The evidence workbook to read: an .xlsx or .xls file, a folder of CSV files (studies.csv, interventions.csv, findings.csv, …), one CSV file of such a folder, or an EPPI-Reviewer JSON export (.json).",
     };
 
     /// <summary>Imports a workbook, listing problems on the error writer; returns the evidence base or null.</summary>
@@ -25,13 +25,14 @@ internal static class EvidenceInput
     /// <param name="exitCode">When null is returned, the exit code to return.</param>
     /// <param name="json">True for --json: when the workbook has errors or cannot be read, the output also gets
     /// <c>evidence validate --json</c>'s object, so a program reading the output always gets JSON.</param>
-    public static EvidenceBase? Load(ParseResult parseResult, string path, bool quiet, out int exitCode, bool json = false) =>
-        LoadValid(parseResult, path, quiet, out exitCode, json)?.Evidence;
+    /// <param name="eppiMapping">For an EPPI-Reviewer JSON file, the mapping file of its codes, or null.</param>
+    public static EvidenceBase? Load(ParseResult parseResult, string path, bool quiet, out int exitCode, bool json = false, string? eppiMapping = null) =>
+        LoadValid(parseResult, path, quiet, out exitCode, json, eppiMapping)?.Evidence;
 
     /// <summary>As <see cref="Load"/>, but returns the whole import result (with its row counts) when it is valid.</summary>
-    public static ImportResult? LoadValid(ParseResult parseResult, string path, bool quiet, out int exitCode, bool json = false)
+    public static ImportResult? LoadValid(ParseResult parseResult, string path, bool quiet, out int exitCode, bool json = false, string? eppiMapping = null)
     {
-        var result = Read(parseResult, path, quiet);
+        var result = Read(parseResult, path, quiet, eppiMapping);
         var error = parseResult.InvocationConfiguration.Error;
         exitCode = ExitCode(result);
         if (result.IsValid)
@@ -60,8 +61,11 @@ internal static class EvidenceInput
         problems.Any(p => p.IsError && p.Kind is ProblemKind.UnreadableFile or ProblemKind.TooLarge);
 
     /// <summary>Imports a workbook, with a progress display when the output is an interactive terminal and the file is large.</summary>
-    public static ImportResult Read(ParseResult parseResult, string path, bool quiet)
+    /// <remarks>An EPPI-Reviewer JSON export (a .json file) is read as the review it codes.</remarks>
+    public static ImportResult Read(ParseResult parseResult, string path, bool quiet, string? eppiMapping = null)
     {
+        if (string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase) && File.Exists(path))
+            return EppiReviewerJson.Read(path, eppiMapping);
         bool shown = CliProgress.IsShown(parseResult, quiet) && SizeOf(path) > ProgressThresholdBytes;
         if (!shown) return EvidenceWorkbook.Read(path);
         return CliProgress.Run(shown, $"Reading {path}", step =>

@@ -99,6 +99,14 @@ public static class EvidenceWorkbookWriter
         foreach (var reason in flow.ExclusionReasons) yield return (stages[9], reason.Label, reason.Count);
         if (flow.StudiesIncluded is { } studies) yield return (stages[10], null, studies);
         if (flow.ReportsIncluded is { } reports) yield return (stages[11], null, reports);
+        foreach (var register in flow.Registers) yield return (stages[12], register.Label, register.Count);
+        if (flow.PreviousStudies is { } previousStudies) yield return (stages[13], null, previousStudies);
+        if (flow.PreviousReports is { } previousReports) yield return (stages[14], null, previousReports);
+        if (flow.OtherMethods is not { } other) yield break;
+        foreach (var source in other.Identified) yield return (stages[15], source.Label, source.Count);
+        foreach (var (stage, count) in new (int, int?)[] { (16, other.Sought), (17, other.NotRetrieved), (18, other.Assessed) })
+            if (count is { } n) yield return (stages[stage], null, n);
+        foreach (var reason in other.ExclusionReasons) yield return (stages[19], reason.Label, reason.Count);
     }
 
     private static readonly SheetMapping<(string Field, string Value)> ReviewSheet = new(WorkbookFormat.Review, new Dictionary<string, Action<WorksheetWriter, (string Field, string Value)>>

@@ -52,13 +52,24 @@ public sealed class PrismaFlowDiagram : Chart
 
     private static string N(int? count) => count is { } n ? string.Create(CultureInfo.InvariantCulture, $"(n\u00A0=\u00A0{n:N0})") : "(n\u00A0not\u00A0reported)";
 
-    private sealed record BoxLine(string Text, bool Bold = false, bool Indent = false);
+    private sealed record BoxLine(string Text, bool Bold = false, bool Indent = false, bool Deeper = false);
 
-    /// <summary>The boxes in reading order: stage key, then lines.</summary>
+    private bool IsScR => Variant == PrismaVariant.PrismaScR;
+
+    /// <summary>The boxes in reading order: stage key, then lines. The registers, previous-version and other-methods
+    /// boxes are there only when the flow gives them, so a flow without them draws as it always has.</summary>
     private IEnumerable<(string Stage, List<BoxLine> Lines)> Boxes()
     {
         var identified = new List<BoxLine>();
-        if (Flow.Identified.IsEmpty)
+        if (!Flow.Registers.IsEmpty)
+        {
+            identified.Add(new("Records identified from:"));
+            identified.Add(new($"Databases {N(Flow.IdentifiedTotal)}", Indent: true));
+            identified.AddRange(Flow.Identified.Select(c => new BoxLine($"{c.Label} {N(c.Count)}", Indent: true, Deeper: true)));
+            identified.Add(new($"Registers {N(Flow.RegistersTotal)}", Indent: true));
+            identified.AddRange(Flow.Registers.Select(c => new BoxLine($"{c.Label} {N(c.Count)}", Indent: true, Deeper: true)));
+        }
+        else if (Flow.Identified.IsEmpty)
             identified.Add(new($"Records identified from databases and registers {N(null)}"));
         else
         {
@@ -76,56 +87,118 @@ public sealed class PrismaFlowDiagram : Chart
         yield return ("sought", [new($"Reports sought for retrieval {N(Flow.Sought)}")]);
         yield return ("not-retrieved", [new($"Reports not retrieved {N(Flow.NotRetrieved)}")]);
         yield return ("assessed", [new($"Reports assessed for eligibility {N(Flow.Assessed)}")]);
-        var excluded = new List<BoxLine> { new($"Reports excluded: {N(Flow.ExcludedWithReasonsTotal)}") };
-        if (Flow.ExclusionReasons.IsEmpty) excluded.Add(new("Reasons not reported", Indent: true));
-        excluded.AddRange(Flow.ExclusionReasons.Select(r => new BoxLine($"{r.Label} {N(r.Count)}", Indent: true)));
-        yield return ("excluded-eligibility", excluded);
-        yield return ("included", [new($"{IncludedNoun} {N(Flow.StudiesIncluded)}", Bold: true), new($"Reports of included studies {N(Flow.ReportsIncluded)}")]);
+        yield return ("excluded-eligibility", Excluded(Flow.ExclusionReasons, Flow.ExcludedWithReasonsTotal));
+        if (Flow.OtherMethods is { } other)
+        {
+            var fromOther = new List<BoxLine>();
+            if (other.Identified.IsEmpty) fromOther.Add(new($"Records identified via other methods {N(null)}"));
+            else
+            {
+                fromOther.Add(new($"Records identified from: {N(other.IdentifiedTotal)}"));
+                fromOther.AddRange(other.Identified.Select(c => new BoxLine($"{c.Label} {N(c.Count)}", Indent: true)));
+            }
+            yield return ("other-identified", fromOther);
+            yield return ("other-sought", [new($"Reports sought for retrieval {N(other.Sought)}")]);
+            yield return ("other-not-retrieved", [new($"Reports not retrieved {N(other.NotRetrieved)}")]);
+            yield return ("other-assessed", [new($"Reports assessed for eligibility {N(other.Assessed)}")]);
+            yield return ("other-excluded", Excluded(other.ExclusionReasons, other.ExcludedWithReasonsTotal));
+        }
+        if (!Flow.IsUpdate)
+        {
+            yield return ("included", [new($"{IncludedNoun} {N(Flow.StudiesIncluded)}", Bold: true), new($"Reports of included studies {N(Flow.ReportsIncluded)}")]);
+            yield break;
+        }
+        string sources = IsScR ? "sources of evidence" : "studies";
+        yield return ("included", [new($"New {sources} included in review {N(Flow.NewStudiesIncluded)}", Bold: true),
+            new($"Reports of new included {sources} {N(Flow.NewReportsIncluded)}")]);
+        yield return ("previous", [new($"{(IsScR ? "Sources of evidence" : "Studies")} included in previous version of review {N(Flow.PreviousStudies)}"),
+            new($"Reports of {sources} included in previous version of review {N(Flow.PreviousReports)}")]);
+        yield return ("total", [new($"Total {sources} included in review {N(Flow.StudiesIncluded)}", Bold: true),
+            new($"Reports of total included {sources} {N(Flow.ReportsIncluded)}")]);
+    }
+
+    private static List<BoxLine> Excluded(IReadOnlyCollection<FlowCount> reasons, int? total)
+    {
+        var excluded = new List<BoxLine> { new($"Reports excluded: {N(total)}") };
+        if (reasons.Count == 0) excluded.Add(new("Reasons not reported", Indent: true));
+        excluded.AddRange(reasons.Select(r => new BoxLine($"{r.Label} {N(r.Count)}", Indent: true)));
+        return excluded;
     }
 
     private protected override (double Width, double Height) Render(SvgBuilder svg, double width)
     {
         double margin = Options.Margin, size = Options.FontSize, pad = 8, indent = 12;
-        double y = DrawHeading(svg, width, Variant == PrismaVariant.PrismaScR
-            ? "Identification of sources of evidence via databases and registers"
-            : "Identification of studies via databases and registers");
+        var other = Flow.OtherMethods;
+        string sources = IsScR ? "sources of evidence" : "studies";
+        string heading = $"Identification of {(Flow.IsUpdate ? "new " : "")}{sources} via databases and registers{(other is null ? "" : ", and via other methods")}";
+        double y = DrawHeading(svg, width, heading);
 
-        const double stageBand = 26, gap = 44;
+        // Two columns (the boxes, and what leaves them); four when other methods add theirs on the right.
+        const double stageBand = 26;
+        double gap = other is null ? 44 : 24;
+        int columns = other is null ? 2 : 4;
         double mainX = margin + stageBand + 12;
-        double columnWidth = (width - mainX - margin - gap) / 2;
+        double columnWidth = (width - mainX - margin - (columns - 1) * gap) / columns;
         double sideX = mainX + columnWidth + gap;
+        double otherX = sideX + columnWidth + gap, otherSideX = otherX + columnWidth + gap;
         var boxes = Boxes().ToDictionary(b => b.Stage, b => b.Lines);
 
-        // Rows: (stage label, main box, side box).
-        (string Stage, string Main, string? Side)[] rows =
-        [
-            ("Identification", "identified", "removed"),
-            ("Screening", "screened", "excluded-screening"),
-            ("Screening", "sought", "not-retrieved"),
-            ("Screening", "assessed", "excluded-eligibility"),
-            ("Included", "included", null),
-        ];
+        // Rows: (stage label, main box, side box, other methods' box, the box beside it).
+        var rows = new List<(string Stage, string Main, string? Side, string? Other, string? OtherSide)>
+        {
+            ("Identification", "identified", "removed", other is null ? null : "other-identified", null),
+            ("Screening", "screened", "excluded-screening", null, null),
+            ("Screening", "sought", "not-retrieved", other is null ? null : "other-sought", other is null ? null : "other-not-retrieved"),
+            ("Screening", "assessed", "excluded-eligibility", other is null ? null : "other-assessed", other is null ? null : "other-excluded"),
+            ("Included", "included", null, null, null),
+        };
+        if (Flow.IsUpdate) rows.Add(("Included", "total", "previous", null, null));
 
         var diagram = SvgBuilder.Group(svg.Body, "flow");
         var arrows = SvgBuilder.Group(diagram, "arrows");
         var placed = new List<(string Stage, double Top, double Bottom)>();
         double rowTop = y;
-        Box? previous = null;
-        foreach (var (stage, main, side) in rows)
+        Box? previous = null, otherAbove = null;
+        foreach (var (stage, main, side, otherMain, otherSide) in rows)
         {
             var mainLayout = Layout(boxes[main], columnWidth, size, pad, indent);
             var sideLayout = side is null ? null : Layout(boxes[side], columnWidth, size, pad, indent);
+            var otherLayout = otherMain is null ? null : Layout(boxes[otherMain], columnWidth, size, pad, indent);
+            var otherSideLayout = otherSide is null ? null : Layout(boxes[otherSide], columnWidth, size, pad, indent);
             double rowHeight = Math.Max(mainLayout.Height, sideLayout?.Height ?? 0);
+            rowHeight = Math.Max(rowHeight, Math.Max(otherLayout?.Height ?? 0, otherSideLayout?.Height ?? 0));
             if (rows.Count(r => r.Stage == stage) == 1)
                 rowHeight = Math.Max(rowHeight, TextMetrics.Width(stage, size, bold: true) + 16);
             var mainBox = new Box(mainX, rowTop + (rowHeight - mainLayout.Height) / 2, columnWidth, mainLayout.Height);
-            DrawBox(diagram, main, boxes[main], mainLayout, mainBox, size, pad, indent, main == "included" ? Palette.Faint : "#ffffff");
+            DrawBox(diagram, main, boxes[main], mainLayout, mainBox, size, pad, indent, main is "included" or "total" ? Palette.Faint : "#ffffff");
+            double arrowY = rowTop + rowHeight / 2;
             if (side is not null)
             {
                 var sideBox = new Box(sideX, rowTop + (rowHeight - sideLayout!.Height) / 2, columnWidth, sideLayout.Height);
                 DrawBox(diagram, side, boxes[side], sideLayout, sideBox, size, pad, indent, "#ffffff");
-                double arrowY = rowTop + rowHeight / 2;
-                Arrow(arrows, mainBox.Right, arrowY, sideBox.X, arrowY);
+                // The previous version's studies join the total; everything else leaves the main column.
+                if (side == "previous") Arrow(arrows, sideBox.X, arrowY, mainBox.Right, arrowY);
+                else Arrow(arrows, mainBox.Right, arrowY, sideBox.X, arrowY);
+            }
+            if (otherMain is not null)
+            {
+                var otherBox = new Box(otherX, rowTop + (rowHeight - otherLayout!.Height) / 2, columnWidth, otherLayout.Height);
+                DrawBox(diagram, otherMain, boxes[otherMain], otherLayout, otherBox, size, pad, indent, "#ffffff");
+                if (otherAbove is { } up) Arrow(arrows, otherX + columnWidth / 2, up.Bottom, otherX + columnWidth / 2, otherBox.Y);
+                if (otherSide is not null)
+                {
+                    var otherSideBox = new Box(otherSideX, rowTop + (rowHeight - otherSideLayout!.Height) / 2, columnWidth, otherSideLayout.Height);
+                    DrawBox(diagram, otherSide, boxes[otherSide], otherSideLayout, otherSideBox, size, pad, indent, "#ffffff");
+                    Arrow(arrows, otherBox.Right, arrowY, otherSideBox.X, arrowY);
+                }
+                otherAbove = otherBox;
+            }
+            if (main == "included" && otherAbove is { } assessed)
+            {
+                // The reports assessed via other methods that are not excluded join the included studies.
+                double x = otherX + columnWidth / 2;
+                SvgBuilder.Add(arrows, "line", ("x1", x), ("y1", assessed.Bottom), ("x2", x), ("y2", arrowY), ("stroke", Palette.Ink), ("stroke-width", 1.2));
+                Arrow(arrows, x, arrowY, mainBox.Right, arrowY);
             }
             if (previous is { } above) Arrow(arrows, mainX + columnWidth / 2, above.Bottom, mainX + columnWidth / 2, mainBox.Y);
             placed.Add((stage, rowTop, rowTop + rowHeight));
@@ -159,7 +232,7 @@ public sealed class PrismaFlowDiagram : Chart
 
     private static BoxLayout Layout(List<BoxLine> lines, double width, double size, double pad, double indent)
     {
-        var blocks = lines.Select(l => (TextMetrics.Wrap(l.Text, width - 2 * pad - (l.Indent ? indent : 0), size, l.Bold), l)).ToList();
+        var blocks = lines.Select(l => (TextMetrics.Wrap(l.Text, width - 2 * pad - (l.Indent ? indent : 0) - (l.Deeper ? indent : 0), size, l.Bold), l)).ToList();
         double height = 2 * pad + blocks.Sum(b => SvgBuilder.BlockHeight(b.Item1.Count, size)) + 3 * (blocks.Count - 1);
         return new BoxLayout(blocks, height);
     }
@@ -172,7 +245,7 @@ public sealed class PrismaFlowDiagram : Chart
         double top = box.Y + pad;
         foreach (var (wrapped, source) in layout.Blocks)
         {
-            SvgBuilder.Lines(group, box.X + pad + (source.Indent ? indent : 0), top, wrapped, new TextStyle(size, Bold: source.Bold), "box-text");
+            SvgBuilder.Lines(group, box.X + pad + (source.Indent ? indent : 0) + (source.Deeper ? indent : 0), top, wrapped, new TextStyle(size, Bold: source.Bold), "box-text");
             top += SvgBuilder.BlockHeight(wrapped.Count, size) + 3;
         }
     }

@@ -21,11 +21,31 @@ public sealed partial class PrismaFlow : IHtmlDisplayable
             ("Excluded with reasons", ExcludedWithReasonsTotal), ("Studies included", StudiesIncluded), ("Reports included", ReportsIncluded),
         })
             stages.Add(stage, count is { } n ? n : "not reported");
+        if (IsUpdate)
+        {
+            stages.Add("Studies in the previous version", PreviousStudies is { } studies ? studies : "not reported");
+            stages.Add("Reports in the previous version", PreviousReports is { } reports ? reports : "not reported");
+        }
         var document = new DisplayDocument("PRISMA flow").Table(stages);
         if (!Identified.IsEmpty)
-            document.Table(Sources("Records identified, by source", Identified));
+            document.Table(Sources(Registers.IsEmpty ? "Records identified, by source" : "Records identified, by database", Identified));
+        if (!Registers.IsEmpty)
+            document.Table(Sources("Records identified, by register", Registers));
         if (!ExclusionReasons.IsEmpty)
             document.Table(Sources("Reports excluded, by reason", ExclusionReasons));
+        if (OtherMethods is { } other)
+        {
+            var methods = new DisplayTable("Via other methods", "Stage", "#Records");
+            foreach (var (stage, count) in new (string, int?)[]
+            {
+                ("Identified", other.IdentifiedTotal), ("Sought for retrieval", other.Sought), ("Not retrieved", other.NotRetrieved),
+                ("Assessed for eligibility", other.Assessed), ("Excluded with reasons", other.ExcludedWithReasonsTotal),
+            })
+                methods.Add(stage, count is { } n ? n : "not reported");
+            document.Table(methods);
+            if (!other.Identified.IsEmpty) document.Table(Sources("Records identified via other methods, by method", other.Identified));
+            if (!other.ExclusionReasons.IsEmpty) document.Table(Sources("Reports excluded via other methods, by reason", other.ExclusionReasons));
+        }
         foreach (string inconsistency in Inconsistencies)
             document.Problem(inconsistency);
         return document;

@@ -132,13 +132,15 @@ public static class WorkbookFormat
     [
         "Identified", "Duplicates removed", "Automation removed", "Other removed", "Screened", "Excluded at screening",
         "Sought", "Not retrieved", "Assessed", "Excluded", "Studies included", "Reports included",
+        "Identified from registers", "Previous studies", "Previous reports", "Other methods identified", "Other methods sought",
+        "Other methods not retrieved", "Other methods assessed", "Other methods excluded",
     ];
 
     /// <summary>The Flow sheet: one row per PRISMA count.</summary>
-    public static WorkbookSheet Flow { get; } = new("Flow", "One row per PRISMA flow count; Identified and Excluded rows may repeat, one per source or reason.", false,
+    public static WorkbookSheet Flow { get; } = new("Flow", "One row per PRISMA flow count; Identified, Identified from registers, Excluded, Other methods identified and Other methods excluded rows may repeat, one per source or reason. Previous studies and reports are an updated review's; the Other methods rows are studies identified via websites, organisations or citation searching.", false,
     [
         new("Stage", ColumnKind.Vocabulary, true, false, "The PRISMA box.", FlowStages),
-        Text("Label", false, "For Identified, the database or register; for Excluded, the reason."),
+        Text("Label", false, "For Identified, the database (or register); for Identified from registers, the register; for Other methods identified, the method (Websites, Organisations, Citation searching); for Excluded and Other methods excluded, the reason."),
         Of(ColumnKind.Count, "Count", true, "The number of records or reports."),
     ]);
 

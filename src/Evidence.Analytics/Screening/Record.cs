@@ -11,6 +11,9 @@ public sealed partial record Record
     /// <summary>The record's identifier: the file's own (a <c>record_id</c> column), otherwise its 1-based number in the file.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The reference's own id as its file gives it (the RIS <c>ID</c> tag), or null.</summary>
+    internal string? ReferenceId { get; init; }
+
     /// <summary>The title, or null.</summary>
     public string? Title { get; init; }
 

@@ -121,6 +121,7 @@ internal static class RisRecordReader
             return new Record
             {
                 Id = Number.ToString(CultureInfo.InvariantCulture),
+                ReferenceId = First("ID"),
                 Title = Title,
                 Abstract = First("AB") ?? First("N2"),
                 Authors = All("AU", "A1"),

@@ -239,6 +239,14 @@ public static partial class Vocabularies
         ("Excluded", "Excluded", ["reports excluded", "excluded with reasons", "full text excluded"], []),
         ("Studies included", "Studies included", ["included", "studies included in review"], []),
         ("Reports included", "Reports included", ["reports of included studies"], []),
+        ("Identified from registers", "Identified from registers", ["register", "registers", "records identified from registers"], []),
+        ("Previous studies", "Previous studies", ["studies included in previous version of review"], []),
+        ("Previous reports", "Previous reports", ["reports of studies included in previous version of review"], []),
+        ("Other methods identified", "Other methods identified", ["identified via other methods", "records identified via other methods"], []),
+        ("Other methods sought", "Other methods sought", ["reports sought via other methods"], []),
+        ("Other methods not retrieved", "Other methods not retrieved", ["reports not retrieved via other methods"], []),
+        ("Other methods assessed", "Other methods assessed", ["reports assessed via other methods"], []),
+        ("Other methods excluded", "Other methods excluded", ["reports excluded via other methods"], []),
     ]);
 
     /// <summary>Every vocabulary of the workbook format, in the order the workbook's sheets use them, then the design

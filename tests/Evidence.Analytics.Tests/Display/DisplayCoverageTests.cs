@@ -13,6 +13,7 @@ public sealed class DisplayCoverageTests
     private static readonly Dictionary<Type, string> NotShown = new()
     {
         [typeof(EvidenceFilter)] = "an argument (which studies to count), not a result",
+        [typeof(PrismaOtherMethods)] = "part of a PrismaFlow, whose display shows its counts",
         [typeof(ChartOptions)] = "an argument of the chart methods",
         [typeof(GapMapOptions)] = "an argument of the gap-map chart",
         [typeof(ImportOptions)] = "an argument of EvidenceWorkbook.Read",
