@@ -66,7 +66,7 @@ public sealed class DamagedWorkbookTests
     [Theory]
     [InlineData("xl/worksheets/sheet4.xml", "Studies")]
     [InlineData("xl/worksheets/sheet6.xml", "Findings")]
-    [InlineData("xl/worksheets/sheet7.xml", "Flow")]
+    [InlineData("xl/worksheets/sheet8.xml", "Flow")]
     public void Xlsx_CraftedFlipInSheetPart_IsRefusedByChecksum(string part, string sheet)
     {
         var (package, before, after) = CraftedLetterFlip(Sample(), part);
@@ -186,7 +186,7 @@ public sealed class DamagedWorkbookTests
 
         Assert.Equal(ProblemKind.UnreadableFile, problem.Kind);
         Assert.Equal(
-            "The workbook cannot be read: part xl/_rels/workbook.xml.rels is missing, so the parts of its 9 sheets cannot be found.",
+            "The workbook cannot be read: part xl/_rels/workbook.xml.rels is missing, so the parts of its 10 sheets cannot be found.",
             problem.Message);
     }
 
