@@ -16,6 +16,7 @@ public sealed partial class EvidenceBase
     {
         ArgumentNullException.ThrowIfNull(study);
         if (study.RiskOfBias is { } given) return given;
+        if (RiskOfBiasAssessments.IsEmpty) return null;
         return RiskOfBiasAssessments
             .Where(a => string.Equals(a.StudyId, study.Id, StringComparison.OrdinalIgnoreCase) && a.Overall is not null)
             .Select(a => a.Overall!.Value.Overall())
