@@ -37,6 +37,8 @@ internal static class EvidenceDump
         }
         foreach (var c in evidence.Configurations)
             Line("configuration", c.Id, c.Family.Name, c.Context, c.Mechanism, c.Outcome, c.SupportingStudyIds, c.Themes, c.Strength);
+        foreach (var a in evidence.RiskOfBiasAssessments)
+            Line("risk of bias", a.StudyId, a.Tool.Name, a.Tool.Domains.Select(d => d.ToString()), a.Judgements, a.Overall, a.Weight);
         return text.ToString();
     }
 

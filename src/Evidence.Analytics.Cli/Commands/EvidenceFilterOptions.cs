@@ -20,6 +20,8 @@ internal sealed class EvidenceFilterOptions
 
     public Option<string[]> Timing { get; } = new("--timing") { Description = "Keep only studies of this population timing (antenatal, postnatal, both); repeatable." };
 
+    public Option<string[]> RiskOfBias { get; } = new("--risk-of-bias") { Description = "Keep only studies whose overall risk of bias is one of these (low, some-concerns, high; comma-separated or repeated); studies without one are left out." };
+
     public Option<string[]> Typology { get; } = new("--typology") { Description = "Keep only interventions at this level of Kimberlee's social-prescribing typology (signposting, light, medium, holistic); repeatable." };
 
     public Option<string[]> InterventionType { get; } = new("--intervention-type") { Description = "Keep only interventions of this type (including types the review's Vocabulary sheet adds); repeatable." };
@@ -28,7 +30,7 @@ internal sealed class EvidenceFilterOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Design, Country, FromYear, ToYear, Timing, Typology, InterventionType, Intervention })
+        foreach (var option in new Option[] { Design, Country, FromYear, ToYear, Timing, RiskOfBias, Typology, InterventionType, Intervention })
             command.Options.Add(option);
     }
 
@@ -62,6 +64,9 @@ internal sealed class EvidenceFilterOptions
             }
         }
         ok &= VocabularyOptions.TryParseAll(error, "--timing", parseResult.GetValue(Timing), Vocabularies.Timing, out var timings);
+        ok &= VocabularyOptions.TryParseAll(error, "--risk-of-bias",
+            (parseResult.GetValue(RiskOfBias) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+            Vocabularies.RiskOfBias, out var risks);
         ok &= VocabularyOptions.TryParseAll(error, "--typology", parseResult.GetValue(Typology), Vocabularies.TypologyLevel, out var levels);
         var types = new List<InterventionType>();
         if (vocabularies is not null)
@@ -81,6 +86,7 @@ internal sealed class EvidenceFilterOptions
             FromYear = from,
             ToYear = to,
             Timings = [.. timings],
+            RisksOfBias = [.. risks.Distinct()],
             TypologyLevels = [.. levels],
             InterventionTypes = [.. types],
             InterventionIds = [.. parseResult.GetValue(Intervention) ?? []],

@@ -24,6 +24,8 @@ internal static class ReportCommand
         ("effect-direction-plot.svg", (evidence, qualitative) => evidence.EffectDirectionPlot(includeQualitative: qualitative)),
         ("harvest-plot.svg", (evidence, _) => evidence.HarvestPlot()),
         ("prisma-flow.svg", (evidence, _) => evidence.FlowDiagram()),
+        ("risk-of-bias-traffic-light.svg", (evidence, _) => evidence.RiskOfBiasAssessments.IsEmpty ? null : evidence.RiskOfBiasTrafficLight()),
+        ("risk-of-bias-summary.svg", (evidence, _) => evidence.RiskOfBiasAssessments.IsEmpty ? null : evidence.RiskOfBiasSummary()),
         ("cmo-configuration-matrix.svg", (evidence, _) => evidence.Configurations.IsEmpty ? null : evidence.ConfigurationMatrix()),
         ("cmo-themes-by-family.svg", (evidence, _) => evidence.Configurations.IsEmpty ? null : evidence.ThemeFamilyChart()),
     ];

@@ -61,6 +61,7 @@ public static class SummaryWorkbook
         RecordTables.WriteStudies(document, evidence);
         RecordTables.WriteInterventions(document, evidence);
         RecordTables.WriteFindings(document, evidence);
+        if (RiskOfBiasSheet.Applies(evidence)) RiskOfBiasSheet.Write(document, evidence);
         if (!evidence.Configurations.IsEmpty) RealistSheet.Write(document, evidence.RealistSynthesis());
         bool pooled = MetaAnalysisSheet.Applies(evidence);
         if (pooled) MetaAnalysisSheet.Write(document, evidence.PoolFindings());

@@ -40,6 +40,7 @@ public static class EvidenceWorkbookWriter
         WriteSheet(document, StudySheet, evidence.Studies);
         WriteSheet(document, InterventionSheet, evidence.Interventions);
         WriteSheet(document, FindingSheet, evidence.Findings);
+        WriteSheet(document, RiskOfBiasSheet, evidence.RiskOfBiasAssessments);
         WriteSheet(document, FlowSheet, FlowRows(evidence.Flow));
         WriteSheet(document, ConfigurationSheet, evidence.Configurations);
         // Supporting studies are written on the Configurations sheet; the links sheet is there, empty, for editors who prefer it.
@@ -169,6 +170,17 @@ public static class EvidenceWorkbookWriter
         ["Upper"] = (w, f) => w.Number(f.Estimate?.Upper),
         ["SE"] = (w, f) => w.Number(f.Estimate?.StandardError),
     });
+
+    private static readonly SheetMapping<RiskOfBiasAssessment> RiskOfBiasSheet = new(WorkbookFormat.RiskOfBias, new Dictionary<string, Action<WorksheetWriter, RiskOfBiasAssessment>>(
+    [
+        new("Study ID", (w, a) => w.Text(a.StudyId)),
+        new("Tool", (w, a) => w.Text(a.Tool.Name)),
+        new("Domains", (w, a) => w.Values(a.Tool.IsGeneric ? a.Tool.Domains.Select(d => d.Name) : [])),
+        .. WorkbookFormat.RiskOfBiasDomainColumns.Select(code => new KeyValuePair<string, Action<WorksheetWriter, RiskOfBiasAssessment>>(code,
+            (w, a) => w.Text(a.Tool.Domain(code) is { } domain ? a.JudgementOf(domain).Label() : null))),
+        new("Overall", (w, a) => w.Text(a.Overall?.Label())),
+        new("Weight", (w, a) => w.Number(a.Weight)),
+    ]));
 
     private static readonly SheetMapping<(string Stage, string? Label, int Count)> FlowSheet = new(WorkbookFormat.Flow, new Dictionary<string, Action<WorksheetWriter, (string Stage, string? Label, int Count)>>
     {

@@ -8,6 +8,7 @@ internal sealed class CompiledFilter
     private readonly bool[]? _groups;
     private readonly bool[]? _countries;
     private readonly bool[]? _timings;
+    private readonly bool[]? _risks;
     private readonly bool[]? _interventions;
     private readonly bool[]? _domains;
     private readonly int _fromYear;
@@ -19,6 +20,7 @@ internal sealed class CompiledFilter
         _designs = Table(filter.Designs, Enum.GetValues<StudyDesign>().Length, d => (int)d);
         _groups = Table(filter.DesignGroups, Enum.GetValues<DesignGroup>().Length, g => (int)g);
         _timings = Table(filter.Timings, Enum.GetValues<PopulationTiming>().Length, t => (int)t);
+        _risks = Table(filter.RisksOfBias, Enum.GetValues<RiskOfBias>().Length, r => (int)r);
         _fromYear = filter.FromYear ?? int.MinValue;
         _toYear = filter.ToYear ?? int.MaxValue;
         if (!filter.Countries.IsDefaultOrEmpty)
@@ -58,6 +60,7 @@ internal sealed class CompiledFilter
         int year = _index.Year[s];
         if (year < _fromYear || year > _toYear) return false;
         if (_timings is not null && (_index.Timing[s] < 0 || !_timings[_index.Timing[s]])) return false;
+        if (_risks is not null && (_index.RiskOfBias[s] < 0 || !_risks[_index.RiskOfBias[s]])) return false;
         if (_countries is not null)
         {
             bool any = false;

@@ -7,7 +7,7 @@ namespace Evidence.Analytics;
 /// <remarks>
 /// <para>An empty list means "no restriction". Build filters with <c>with</c>:
 /// <c>EvidenceFilter.All with { DesignGroups = [DesignGroup.Rct], Countries = ["UK"] }</c>.</para>
-/// <para>Study filters (design, design group, country, years, population timing) keep or drop whole studies; a study
+/// <para>Study filters (design, design group, country, years, population timing, overall risk of bias) keep or drop whole studies; a study
 /// with several countries passes if any matches. Intervention filters (intervention type, typology level, intervention
 /// id) keep only the matching interventions: a study passes if it evaluates at least one, and only findings about those
 /// interventions count (a finding that names no intervention counts for the study's matching ones). The outcome filter
@@ -37,6 +37,10 @@ public sealed record EvidenceFilter
     /// <summary>Population timings to keep; a study whose timing is not reported fails a timing filter.</summary>
     public ImmutableArray<PopulationTiming> Timings { get; init; } = [];
 
+    /// <summary>Overall risks of bias to keep (<see cref="EvidenceBase.OverallRiskOfBias"/>: the Studies sheet's, or else
+    /// the Risk of bias sheet's overall judgement); a study with neither fails a risk-of-bias filter.</summary>
+    public ImmutableArray<RiskOfBias> RisksOfBias { get; init; } = [];
+
     /// <summary>Intervention types to keep.</summary>
     public ImmutableArray<InterventionType> InterventionTypes { get; init; } = [];
 
@@ -52,7 +56,7 @@ public sealed record EvidenceFilter
     /// <summary>Whether the filter keeps everything.</summary>
     public bool IsEmpty =>
         Designs.IsDefaultOrEmpty && DesignGroups.IsDefaultOrEmpty && Countries.IsDefaultOrEmpty && FromYear is null && ToYear is null
-        && Timings.IsDefaultOrEmpty && InterventionTypes.IsDefaultOrEmpty && TypologyLevels.IsDefaultOrEmpty
+        && Timings.IsDefaultOrEmpty && RisksOfBias.IsDefaultOrEmpty && InterventionTypes.IsDefaultOrEmpty && TypologyLevels.IsDefaultOrEmpty
         && InterventionIds.IsDefaultOrEmpty && Outcomes.IsDefaultOrEmpty;
 
     internal bool FiltersInterventions =>
@@ -64,7 +68,7 @@ public sealed record EvidenceFilter
         && Same(Designs, other.Designs) && Same(DesignGroups, other.DesignGroups)
         && Same(Countries, other.Countries, StringComparer.OrdinalIgnoreCase)
         && FromYear == other.FromYear && ToYear == other.ToYear
-        && Same(Timings, other.Timings) && Same(InterventionTypes, other.InterventionTypes) && Same(TypologyLevels, other.TypologyLevels)
+        && Same(Timings, other.Timings) && Same(RisksOfBias, other.RisksOfBias) && Same(InterventionTypes, other.InterventionTypes) && Same(TypologyLevels, other.TypologyLevels)
         && Same(InterventionIds, other.InterventionIds, StringComparer.OrdinalIgnoreCase) && Same(Outcomes, other.Outcomes);
 
     /// <inheritdoc />
@@ -80,6 +84,7 @@ public sealed record EvidenceFilter
         if (FromYear is not null || ToYear is not null)
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"years {FromYear?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{ToYear?.ToString(CultureInfo.InvariantCulture) ?? "…"}"));
         Add(parts, "timing", Timings, t => t.Label());
+        Add(parts, "risk of bias", RisksOfBias, r => r.Label());
         Add(parts, "intervention type", InterventionTypes, t => t.Name);
         Add(parts, "typology level", TypologyLevels, l => l.Label());
         Add(parts, "intervention", InterventionIds, i => i);

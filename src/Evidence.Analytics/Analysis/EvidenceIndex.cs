@@ -48,6 +48,10 @@ internal sealed class EvidenceIndex
         Group = new byte[studyCount];
         Year = new int[studyCount];
         Timing = new sbyte[studyCount];
+        RiskOfBias = new sbyte[studyCount];
+        var assessedRisk = new Dictionary<string, RiskOfBias>(StringComparer.OrdinalIgnoreCase);
+        foreach (var assessment in evidence.RiskOfBiasAssessments)
+            if (assessment.Overall?.Overall() is { } overall) assessedRisk.TryAdd(assessment.StudyId, overall);
         StudyCountries = new int[studyCount][];
         StudyInterventions = new int[studyCount][];
         StudyTypeMask = InterventionTypeMask is null ? null : new ulong[studyCount];
@@ -72,6 +76,7 @@ internal sealed class EvidenceIndex
             Group[s] = (byte)study.DesignGroup;
             Year[s] = study.Citation.Year;
             Timing[s] = study.Timing is { } timing ? (sbyte)timing : (sbyte)-1;
+            RiskOfBias[s] = (study.RiskOfBias ?? assessedRisk.GetValueOrDefault(study.Id, (RiskOfBias)(-1))) is var risk && risk >= 0 ? (sbyte)risk : (sbyte)-1;
             StudyCountries[s] = [.. study.Countries.Select(c => countryOrdinal[c])];
             StudyInterventions[s] = [.. study.InterventionIds.Select(id => interventionOrdinal[id])];
             foreach (int j in StudyInterventions[s])
@@ -113,6 +118,8 @@ internal sealed class EvidenceIndex
     public byte[] Group { get; }
     public int[] Year { get; }
     public sbyte[] Timing { get; }
+    /// <summary>Each study's overall risk of bias (<see cref="EvidenceBase.OverallRiskOfBias"/>), or -1 when none is given.</summary>
+    public sbyte[] RiskOfBias { get; }
     public int[][] StudyCountries { get; }
     public int[][] StudyInterventions { get; }
     public int[][] InterventionTypes { get; }

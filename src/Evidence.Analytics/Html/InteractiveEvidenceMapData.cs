@@ -60,6 +60,8 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
             json.WriteString("review", evidence.Review.Title);
             if (evidence.Review.Notes is { } notes) json.WriteString("notes", notes);
             json.WriteString("cellStyle", options.CellStyle == EvidenceMapCellStyle.Heat ? "heat" : "bubble");
+            // Whether any study has an overall risk of bias, so the page offers its high-risk overlay.
+            json.WriteBoolean("riskOfBias", evidence.Studies.Any(s => evidence.OverallRiskOfBias(s) is not null));
             json.WriteNumber("confidenceLevel", options.ConfidenceLevel);
             json.WriteNumber("z", Normal.InvCDF(0, 1, 1 - (1 - options.ConfidenceLevel) / 2));
 
@@ -202,6 +204,7 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
             WriteLists(json, "countryCounts", "countries", studies.Select(s => s.Countries.Select(c => countryIndex[c])));
             WriteLists(json, "interventionCounts", "interventions", studies.Select(s => s.InterventionIds.Select(id => interventionIndex[id])));
             WriteOptionalIndices(json, "timing", studies.Select(s => (int?)s.Timing));
+            WriteOptionalIndices(json, "risk", studies.Select(s => (int?)evidence.OverallRiskOfBias(s)));
             WriteLists(json, "findingCounts", "findings", studies.Select(s => evidence.FindingsOf(s).Select(f =>
                 PackedFinding(f.InterventionId is { } id ? interventionIndex[id] : -1, domainIndex[f.Domain], domainIndex.Count, f.Direction))));
             json.WriteEndObject();

@@ -57,6 +57,8 @@
     this.timing = c.timing[i] === null ? undefined : c.timing[i];
     this.timings = this.timing === undefined ? [] : single(this.timing);
     this.timingKeys = this.timing === undefined ? single(noTiming) : this.timings;
+    // The overall risk of bias (0 low, 1 some concerns, 2 high), or undefined when the study has none.
+    this.risk = c.risk && c.risk[i] !== null ? c.risk[i] : undefined;
     this.findingsFrom = findingsFrom; // this study's findings are findings[findingsFrom .. findingsTo - 1]
     this.findingsTo = findingsFrom + c.findingCounts[i];
     this.all = undefined; // allOf
@@ -234,6 +236,7 @@
     search: '',
     sort: 'label',
     shown: PAGE,
+    riskOverlay: false,
   };
 
   function facetMatch(facet, s) {
@@ -285,6 +288,9 @@
     const rowStamp = new Int32Array(R).fill(-1);
     const cols = new Int32Array(C);
     const colStamp = new Int32Array(C).fill(-1);
+    // For the risk-of-bias overlay: per cell, the studies with an overall judgement and those judged high.
+    const assessed = new Int32Array(R * C);
+    const high = new Int32Array(R * C);
     let total = 0;
     let entries = 0;
     for (let i = 0; i < filtered.length; i++) {
@@ -299,14 +305,17 @@
           if (rowStamp[r] !== i) { rowStamp[r] = i; rows[r]++; }
           for (const c of ck) {
             const cell = r * C + c;
-            if (cellStamp[cell] !== i) { cellStamp[cell] = i; cells[cell]++; entries++; }
+            if (cellStamp[cell] !== i) {
+              cellStamp[cell] = i; cells[cell]++; entries++;
+              if (s.risk !== undefined) { assessed[cell]++; if (s.risk === 2) high[cell]++; }
+            }
           }
         }
         for (const c of ck) if (colStamp[c] !== i) { colStamp[c] = i; cols[c]++; }
       }
       if (inMap) total++;
     }
-    return { R, C, cells, rows, cols, total, entries };
+    return { R, C, cells, rows, cols, total, entries, assessed, high };
   }
 
   // The unfiltered cell counts of each layout, so that a cell the filters empty is drawn as filtered out, not as a gap
@@ -478,6 +487,14 @@
   }
 
   function renderMap() {
+    // The first view's counts come from the library without the overlay's; count them here when it is first shown.
+    if (state.riskOverlay && !counts.high) {
+      if (parsing()) { whenParsed(renderMap); return; }
+      const kept = currentScopes();
+      const again = count(filtered, kept);
+      counts.assessed = again.assessed;
+      counts.high = again.high;
+    }
     const rowDim = dimensions[state.rows];
     const colDim = dimensions[state.cols];
     const { R, C, cells, rows, cols, total, baseline } = counts;
@@ -510,8 +527,12 @@
         const out = n === 0 && unfiltered > 0;
         if (out) filteredOut++;
         const selected = state.cell && state.cell.r === r && state.cell.c === c;
+        const assessedHere = state.riskOverlay && n > 0 ? counts.assessed[r * C + c] : 0;
+        const highHere = assessedHere > 0 ? counts.high[r * C + c] : 0;
+        const riskText = assessedHere > 0 ? 'high risk of bias ' + highHere + ' of ' + assessedHere + ' assessed (' + Math.round(100 * highHere / assessedHere) + '%)' : '';
         const label = term.label + ' and ' + colDim.terms[c].label + ': ' + (n > 0 ? plural(n, 'study', 'studies')
-          : out ? 'no studies in the current filter (filtered out; ' + plural(unfiltered, 'study', 'studies') + ' without filters)' : 'no studies (gap)');
+          : out ? 'no studies in the current filter (filtered out; ' + plural(unfiltered, 'study', 'studies') + ' without filters)' : 'no studies (gap)')
+          + (riskText ? '; ' + riskText : '');
         const button = el('button', {
           type: 'button', class: 'cell' + (n > 0 ? '' : out ? ' filtered-out' : ' gap'), 'data-r': r, 'data-c': c,
           'aria-label': label, 'aria-pressed': selected ? 'true' : 'false', tabindex: -1,
@@ -542,6 +563,10 @@
           button.append(picture);
         } else {
           button.append(out ? el('span', { class: 'count out', text: 'filtered out' }) : el('span', { class: 'count', text: '–' }));
+        }
+        if (riskText) {
+          button.classList.add('with-risk');
+          button.append(el('span', { class: 'risk-overlay', title: riskText, 'aria-hidden': 'true', text: highHere + '/' + assessedHere + ' high' }));
         }
         tr.append(el('td', { role: 'gridcell', class: selected ? 'selected' : null }, button));
       }
@@ -808,6 +833,9 @@
       radio.checked = radio.value === state.style;
       radio.addEventListener('change', () => { state.style = radio.value; renderMap(); });
     }
+    const overlay = $('risk-overlay');
+    overlay.closest('label').hidden = !data.riskOfBias;
+    overlay.addEventListener('change', () => { state.riskOverlay = overlay.checked; renderMap(); });
     const table = $('map-table');
     table.addEventListener('click', e => {
       const button = e.target.closest('button.cell');

@@ -11,6 +11,9 @@ public static partial class Vocabularies
     public static IEnumerable<string> ColumnsOf(ControlledVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
+        // A tool's judgements fill the Risk of bias sheet's domain and Overall columns, whose drop-down lists every tool's.
+        if (RiskOfBiasJudgements.All.Contains(vocabulary))
+            return [$"{WorkbookFormat.RiskOfBias.Name}: {WorkbookFormat.RiskOfBiasDomainColumns[0]}–{WorkbookFormat.RiskOfBiasDomainColumns[^1]}", $"{WorkbookFormat.RiskOfBias.Name}: Overall"];
         return from sheet in WorkbookFormat.Sheets
                from column in sheet.Columns
                where column.Kind == ColumnKind.Vocabulary ? column.Accepted.SequenceEqual(vocabulary.Accepted)

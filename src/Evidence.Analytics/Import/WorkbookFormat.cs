@@ -91,7 +91,7 @@ public static class WorkbookFormat
         Of(ColumnKind.Count, "Months after birth", false, "For postnatal populations, the latest month after birth included (the scoping review's window is up to 12)."),
         Of(ColumnKind.Count, "Sample size", false, "Number of participants analysed."),
         Vocab(Vocabularies.PublicationType, "Publication type", false, "Kind of document."),
-        Vocab(Vocabularies.RiskOfBias, "Risk of bias", false, "Overall risk-of-bias judgement."),
+        Vocab(Vocabularies.RiskOfBias, "Risk of bias", false, "Overall risk-of-bias judgement; it must agree with the study's overall judgements on the Risk of bias sheet."),
     ]);
 
     /// <summary>The Interventions sheet: one row per intervention (programme).</summary>
@@ -125,6 +125,26 @@ public static class WorkbookFormat
         Of(ColumnKind.Number, "Lower", false, "Lower confidence limit."),
         Of(ColumnKind.Number, "Upper", false, "Upper confidence limit."),
         Of(ColumnKind.Number, "SE", false, "Standard error of the estimate (of the log ratio for RR and OR), for pooling when no confidence interval is given."),
+    ]);
+
+    /// <summary>The domain columns of the Risk of bias sheet: D1, D1b (RoB 2 for cluster trials), then D2 to D12.</summary>
+    public static ImmutableArray<string> RiskOfBiasDomainColumns { get; } =
+        ["D1", "D1b", .. Enumerable.Range(2, 11).Select(i => "D" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>Every judgement any risk-of-bias tool accepts, in severity order: the drop-down of the domain and Overall columns.</summary>
+    internal static ImmutableArray<string> RiskOfBiasJudgementLabels { get; } =
+        [.. Enum.GetValues<RiskOfBiasJudgement>().Select(j => j.Label())];
+
+    /// <summary>The Risk of bias sheet: one row per study and assessment tool, a judgement per domain.</summary>
+    public static WorkbookSheet RiskOfBias { get; } = new("Risk of bias", "One row per study and risk-of-bias tool: a judgement per domain, the overall judgement and an optional weight.", false,
+    [
+        Id("Study ID", true, "The study assessed (Studies sheet)."),
+        Vocab(Vocabularies.RiskOfBiasTool, "Tool", true, "The assessment tool; any other name is a generic tool whose domains 'Domains' names."),
+        Text("Domains", false, "For a generic tool only, its domains' names in order (D1, D2, …); on the tool's first row at least.", multi: true),
+        .. RiskOfBiasDomainColumns.Select(code => new WorkbookColumn(code, ColumnKind.Vocabulary, false, false,
+            code == "D1b" ? "Judgement on domain D1b (RoB 2 cluster only)." : $"Judgement on domain {code}, in the tool's words; required for each of the tool's domains.", RiskOfBiasJudgementLabels)),
+        new("Overall", ColumnKind.Vocabulary, false, false, "The overall judgement, in the tool's words.", RiskOfBiasJudgementLabels),
+        Of(ColumnKind.Number, "Weight", false, "The study's weight in a weighted summary plot (zero or more), e.g. its meta-analysis weight."),
     ]);
 
     /// <summary>The stages of the Flow sheet, in PRISMA order.</summary>
@@ -174,7 +194,7 @@ public static class WorkbookFormat
 
     /// <summary>Every sheet, in workbook order.</summary>
     public static ImmutableArray<WorkbookSheet> Sheets { get; } =
-        [Review, Vocabulary, Studies, Interventions, Findings, Flow, Configurations, ConfigurationLinks];
+        [Review, Vocabulary, Studies, Interventions, Findings, RiskOfBias, Flow, Configurations, ConfigurationLinks];
 
     /// <summary>Sheets that hold no records and are never imported: the README sheet the writer and the template put
     /// first, and the template's hidden Lists sheet of drop-down values. Any other sheet with rows that is not one of

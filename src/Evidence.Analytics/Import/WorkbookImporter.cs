@@ -188,7 +188,7 @@ internal static class WorkbookImporter
                 ? null
                 : new ReviewInfo(context.ReviewTitle ?? ReviewInfo.Untitled.Title, context.ReviewNotes);
             return new EvidenceBase(context.Studies, context.Interventions, context.Findings, context.Flow, context.Configurations, review,
-                new ReviewVocabularies(context.InterventionTypes, context.OutcomeDomains, context.ConfigurationFamilies));
+                new ReviewVocabularies(context.InterventionTypes, context.OutcomeDomains, context.ConfigurationFamilies), context.RiskOfBiasAssessments);
         }
         catch (ArgumentException e)
         {

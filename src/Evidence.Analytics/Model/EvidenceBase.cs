@@ -29,7 +29,9 @@ public sealed partial class EvidenceBase
     /// <param name="review">The review's title and notes.</param>
     /// <param name="vocabularies">The review's extensible vocabularies (as its Vocabulary sheet extends them); by default
     /// the built-in ones. Either way, terms the evidence holds that they lack are added under their own names.</param>
-    /// <exception cref="ArgumentException">An id is duplicated or a reference does not resolve.</exception>
+    /// <param name="riskOfBias">Risk-of-bias assessments, one per study and tool, if any.</param>
+    /// <exception cref="ArgumentException">An id is duplicated or a reference does not resolve; a study is assessed twice
+    /// with one tool, or an assessment's overall judgement disagrees with its study's overall risk of bias.</exception>
     public EvidenceBase(
         IEnumerable<Study> studies,
         IEnumerable<Intervention>? interventions = null,
@@ -37,7 +39,8 @@ public sealed partial class EvidenceBase
         PrismaFlow? flow = null,
         IEnumerable<CmoConfiguration>? configurations = null,
         ReviewInfo? review = null,
-        ReviewVocabularies? vocabularies = null)
+        ReviewVocabularies? vocabularies = null,
+        IEnumerable<RiskOfBiasAssessment>? riskOfBias = null)
     {
         _declaredVocabularies = vocabularies ?? ReviewVocabularies.BuiltIn;
         ArgumentNullException.ThrowIfNull(studies);
@@ -46,6 +49,7 @@ public sealed partial class EvidenceBase
         Findings = findings is null ? [] : [.. findings];
         Configurations = configurations is null ? [] : [.. configurations];
         Flow = flow;
+        RiskOfBiasAssessments = riskOfBias is null ? [] : [.. riskOfBias];
         Review = review ?? ReviewInfo.Untitled;
 
         _studies = Unique(Studies, s => s.Id, "study");
@@ -78,6 +82,8 @@ public sealed partial class EvidenceBase
             builder.Add(finding);
         }
         _findingsByStudy = findingsByStudy.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.OrdinalIgnoreCase);
+
+        CheckRiskOfBias();
 
         foreach (var configuration in Configurations)
         {

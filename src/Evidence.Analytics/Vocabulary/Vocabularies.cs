@@ -180,6 +180,18 @@ public static partial class Vocabularies
         (Analytics.RiskOfBias.High, "High", ["high risk", "high risk of bias", "red"], ["poor", "low quality", "critical"]),
     ]);
 
+    /// <summary>The built-in risk-of-bias tools' names (the Risk of bias sheet's Tool column); any other name is a generic
+    /// tool whose domains the sheet names.</summary>
+    public static Vocabulary<string> RiskOfBiasTool { get; } = new("risk-of-bias tool",
+    [
+        ("RoB 2", "RoB 2", ["rob2", "rob 2.0", "risk of bias 2", "cochrane rob 2", "risk of bias 2.0"], []),
+        ("RoB 2 cluster", "RoB 2 cluster", ["rob2 cluster", "rob 2 cluster randomized", "rob 2 for cluster randomized trials", "rob2 crt"], []),
+        ("ROBINS-I", "ROBINS-I", ["robins i v1", "robins i 2016"], []),
+        ("ROBINS-I V2", "ROBINS-I V2", ["robins i version 2", "robins i 2024"], []),
+        ("ROBINS-E", "ROBINS-E", [], []),
+        ("QUADAS-2", "QUADAS-2", [], []),
+    ]);
+
     /// <summary>Intervention types (seeded; extend with <see cref="Vocabulary{T}.With"/>).</summary>
     public static Vocabulary<InterventionType> InterventionType { get; } = new("intervention type",
     [
@@ -254,7 +266,7 @@ public static partial class Vocabularies
     public static IReadOnlyList<ControlledVocabulary> All { get; } =
     [
         Design, Timing, PublicationType, RiskOfBias, InterventionType, DeliveryFormat, DeliveryMode, Deliverer, ReferralRoute, YesNo,
-        NeedsAssessment, FollowUp, TypologyLevel, OutcomeDomain, Direction, PrismaStage, ConfigurationFamily, DesignGroup,
+        NeedsAssessment, FollowUp, TypologyLevel, OutcomeDomain, Direction, RiskOfBiasTool, .. RiskOfBiasJudgements.All, PrismaStage, ConfigurationFamily, DesignGroup,
     ];
 
     /// <summary>Whether text (ignoring case and surrounding spaces) is one of the <see cref="BlankMarkers"/>.</summary>

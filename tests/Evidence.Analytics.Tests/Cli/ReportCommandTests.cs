@@ -37,6 +37,12 @@ public sealed class ReportCommandTests
             var evidence = import.Evidence!;
             Assert.True(import.RowsImported > evidence.Studies.Length + evidence.Interventions.Length + evidence.Findings.Length);
             Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(Path.Combine(folder, ReportCommand.MapFileName)), StringComparison.OrdinalIgnoreCase);
+            // The sample assesses its 15 RCTs with RoB 2: both plots, and a Risk of bias table of 15 rows in the workbook.
+            var traffic = XDocument.Load(Path.Combine(folder, "charts", "risk-of-bias-traffic-light.svg"));
+            Assert.Equal(15, traffic.Descendants().Count(e => (string?)e.Attribute("class") == "study-row"));
+            var rob = Evidence.Analytics.Tests.Excel.XlsxRead.Sheets(File.ReadAllBytes(Path.Combine(folder, ReportCommand.SummaryFileName)))["Risk of bias"];
+            Assert.Equal(["Study ID", "Study", "Tool", "D1", "D1b", "D2", "D3", "D4", "D5", "Overall", "Weight"], rob[0].Select(c => c as string));
+            Assert.Equal(15, rob.Skip(1).Count(row => row.Length > 2 && row[2] is "RoB 2" or "RoB 2 cluster"));
         }
         finally
         {
@@ -89,7 +95,8 @@ public sealed class ReportCommandTests
             Assert.True(exit == EvidenceCli.Success, error);
             // Writers that are not the terminal get no progress: the error stream stays empty and the output is the list of files.
             Assert.Equal("", error);
-            Assert.Equal(1 + ReportCommand.Charts.Count - 2 + 2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            // The synthetic review has neither CMO configurations nor risk-of-bias assessments: 4 charts fewer.
+            Assert.Equal(1 + ReportCommand.Charts.Count - 4 + 2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
             foreach (string svg in Directory.GetFiles(Path.Combine(folder, "charts"), "*.svg"))
                 Assert.True(new FileInfo(svg).Length < 1_000_000, $"{Path.GetFileName(svg)} is {new FileInfo(svg).Length:N0} bytes");
             Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"charts/effect-direction-plot.svg ({quantitative:N0} quantitative studies, more than 200: one row per intervention type)"), output);
@@ -114,7 +121,8 @@ public sealed class ReportCommandTests
             Assert.Equal(EvidenceCli.Success, (await CliRunner.Run("report", Sample("perinatal-peer-support.xlsx"), "-o", second)).Exit);
 
             var files = Directory.GetFiles(first, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)).Order().ToArray();
-            Assert.Equal(ReportCommand.Charts.Count + 2, files.Length);
+            // Every chart but the two risk-of-bias plots (the perinatal sample assesses no risk of bias), the workbook and the map.
+            Assert.Equal(ReportCommand.Charts.Count - 2 + 2, files.Length);
             foreach (string file in files)
                 Assert.True(File.ReadAllBytes(Path.Combine(first, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, file))), file + " differs between runs");
         }

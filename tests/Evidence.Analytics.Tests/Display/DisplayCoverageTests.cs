@@ -29,6 +29,7 @@ public sealed class DisplayCoverageTests
         [typeof(ScreeningRecord)] = "one screener's decision on one record; a notebook shows the agreement",
         [typeof(MetaAnalysisOptions)] = "an argument of MetaAnalysis.Fit; the fitted model shows its estimator and test",
         [typeof(Moderator)] = "an argument of MetaRegression.Fit; the regression shows its coefficients",
+        [typeof(RiskOfBiasDomain)] = "one domain of a tool; a notebook shows the tool, whose table lists its domains",
         [typeof(SimulationOptions)] = "an argument of ScreeningSimulation.Run; the simulation shows its parameters",
     };
 

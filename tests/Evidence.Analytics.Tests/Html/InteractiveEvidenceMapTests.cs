@@ -207,4 +207,41 @@ public sealed class InteractiveEvidenceMapTests
     public void Options_ConfidenceLevelOutsideZeroToOne_Throws(double level) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new InteractiveEvidenceMapOptions { ConfidenceLevel = level });
 
+
+    [Fact]
+    public void ToHtml_RiskOfBias_CarriesEachStudysOverallJudgementForTheHighRiskOverlay()
+    {
+        // S1 Low and S2 Some concerns on the Studies sheet; S3 High only on the Risk of bias sheet; S4 none.
+        string folder = Path.Combine(Path.GetTempPath(), "rob-html-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var evidence = EvidenceWorkbook.Read(Evidence.Analytics.Tests.Import.RiskOfBiasImportTests.Review(folder,
+                "Study ID,Tool,D1,D2,D3,D4,D5,D6,D7,Overall\nS3,ROBINS-I,Low,Serious,Low,Low,Low,Low,Low,Serious\n",
+                s1Risk: "Low", s2Risk: "Some concerns")).GetEvidenceOrThrow();
+            string html = InteractiveEvidenceMap.ToHtml(evidence);
+
+            using var json = JsonDocument.Parse(DataBlock(html));
+            Assert.True(json.RootElement.GetProperty("riskOfBias").GetBoolean());
+            using var records = Records(html);
+            var studies = records.RootElement.GetProperty("studies");
+            Assert.Equal((int)RiskOfBias.Low, Field(studies, "risk", "S1").GetInt32());
+            Assert.Equal((int)RiskOfBias.SomeConcerns, Field(studies, "risk", "S2").GetInt32());
+            Assert.Equal((int)RiskOfBias.High, Field(studies, "risk", "S3").GetInt32());
+            Assert.Equal(JsonValueKind.Null, Field(studies, "risk", "S4").ValueKind);
+            // The page's overlay counts high as 2, the value the library writes for High.
+            Assert.Contains("s.risk === 2", html, StringComparison.Ordinal);
+            Assert.Equal(2, (int)RiskOfBias.High);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ToHtml_NoRiskOfBias_HidesTheOverlay()
+    {
+        using var json = JsonDocument.Parse(DataBlock(InteractiveEvidenceMap.ToHtml(AwkwardEvidence.Create())));
+        Assert.False(json.RootElement.GetProperty("riskOfBias").GetBoolean());
+    }
 }

@@ -34,6 +34,8 @@ internal sealed class ImportContext(string file, ImportOptions options)
 
     public List<CmoConfiguration> Configurations { get; } = [];
 
+    public List<RiskOfBiasAssessment> RiskOfBiasAssessments { get; } = [];
+
     public PrismaFlow? Flow { get; set; }
 
     /// <summary>Every intervention id defined (even on a row with other errors, so its references do not cascade), with its row.</summary>

@@ -27,6 +27,7 @@ internal abstract class SheetParser
             new FlowSheetParser(),
             configurations,
             new ConfigurationLinksSheetParser(configurations),
+            new RiskOfBiasSheetParser(),
         ];
     }
 
