@@ -39,7 +39,9 @@ public static class EvidenceStatistics
         filter ??= EvidenceFilter.All;
         var index = EvidenceIndex.For(evidence);
         bool qualitativeVote = includeQualitative || design == DesignGroup.Qualitative || NamesQualitative(filter);
-        var votes = Votes(index, new CompiledFilter(index, filter), design, outcome, withinStudyThreshold, qualitativeVote, out var beside);
+        var (votes, beside) = filter == EvidenceFilter.All
+            ? index.UnfilteredVotes.GetOrAdd((design, outcome, withinStudyThreshold, qualitativeVote), key => VotesOf(index, filter, key))
+            : VotesOf(index, filter, (design, outcome, withinStudyThreshold, qualitativeVote));
         return new Share(outcome, design, filter, direction, method, level, withinStudyThreshold, votes, qualitativeVote, beside);
     }
 
@@ -103,6 +105,13 @@ public static class EvidenceStatistics
     private static bool NamesQualitative(EvidenceFilter filter) =>
         (!filter.DesignGroups.IsDefaultOrEmpty && filter.DesignGroups.Contains(DesignGroup.Qualitative))
         || (!filter.Designs.IsDefaultOrEmpty && filter.Designs.Any(d => d.Group() == DesignGroup.Qualitative));
+
+    private static (ImmutableArray<StudyDirection> Votes, DirectionCounts Beside) VotesOf(EvidenceIndex index, EvidenceFilter filter,
+        (DesignGroup? Design, OutcomeDomain? Outcome, double Threshold, bool QualitativeVote) key)
+    {
+        var votes = Votes(index, new CompiledFilter(index, filter), key.Design, key.Outcome, key.Threshold, key.QualitativeVote, out var beside);
+        return (votes, beside);
+    }
 
     /// <summary>Each passing study's single direction over its findings that pass, in evidence-base order; qualitative
     /// studies that do not vote are counted by direction in <paramref name="beside"/> instead.</summary>
