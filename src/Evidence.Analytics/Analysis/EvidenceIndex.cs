@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 
 namespace Evidence.Analytics;
@@ -139,11 +137,6 @@ internal sealed class EvidenceIndex
     public int MaxYear { get; }
     public bool AnyMissingTiming { get; }
     public bool AnyMissingCountry { get; }
-
-    /// <summary>The vote counts of unfiltered shares already worked out, by design group, outcome domain, within-study
-    /// threshold and whether qualitative studies vote: a report's charts and workbook ask for the same shares several
-    /// times (the share charts, the effect direction plot, the workbook's rankings).</summary>
-    public ConcurrentDictionary<(DesignGroup? Design, OutcomeDomain? Outcome, double Threshold, bool QualitativeVote), (ImmutableArray<StudyDirection> Votes, DirectionCounts Beside)> UnfilteredVotes { get; } = new();
 
     public int DomainOrdinal(OutcomeDomain domain) => Array.IndexOf(Domains, domain);
 
