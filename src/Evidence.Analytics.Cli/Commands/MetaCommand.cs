@@ -225,20 +225,26 @@ internal sealed record MetaTable(EffectSize[] Studies, string[] Labels)
         if (studyColumn is not null && labelIndex < 0)
             throw new MetaInputException($"{file}: there is no column '{studyColumn}' for --study.", usage: true);
 
+        // Every bad cell is listed with its place, as `evidence validate` lists a workbook's, not only the first.
         var studies = new List<EffectSize>();
         var labels = new List<string>();
+        var problems = new List<string>();
         foreach (var row in rows.Skip(1))
         {
             var values = new double[columns.Length];
+            bool readable = true;
             for (int c = 0; c < columns.Length; c++)
             {
-                var (argument, name, index) = columns[c];
+                var (_, name, index) = columns[c];
                 string text = index < row.Cells.Length ? row.Cells[index].Text?.Trim() ?? "" : "";
                 if (text.Length == 0)
-                    throw new MetaInputException(Where(file, row, name, index, text) + "the value is missing.", usage: false);
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out values[c]) || !double.IsFinite(values[c]))
-                    throw new MetaInputException(Where(file, row, name, index, text) + "not a number.", usage: false);
+                    problems.Add(Where(file, row, name, index, text) + "the value is missing.");
+                else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out values[c]) || !double.IsFinite(values[c]))
+                    problems.Add(Where(file, row, name, index, text) + "not a number.");
+                else continue;
+                readable = false;
             }
+            if (!readable) continue;
             try
             {
                 studies.Add(Compute(measure, values));
@@ -250,11 +256,17 @@ internal sealed record MetaTable(EffectSize[] Studies, string[] Labels)
                 var (_, name, index) = columns[Math.Max(0, c)];
                 string text = index < row.Cells.Length ? row.Cells[index].Text?.Trim() ?? "" : "";
                 string reason = e.Message.Split(" (Parameter", 2)[0];
-                throw new MetaInputException(Where(file, row, name, index, text) + reason, usage: false);
+                problems.Add(Where(file, row, name, index, text) + reason);
+                continue;
             }
             labels.Add(labelIndex >= 0 && labelIndex < row.Cells.Length && !string.IsNullOrWhiteSpace(row.Cells[labelIndex].Text)
                 ? row.Cells[labelIndex].Text!.Trim()
                 : "Row " + row.Number.ToString(CultureInfo.InvariantCulture));
+        }
+        if (problems.Count > 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{problems.Count:N0} problem{(problems.Count == 1 ? "" : "s")} in {file}, so nothing is pooled."));
+            throw new MetaInputException(string.Join(Environment.NewLine, problems), usage: false);
         }
         return new MetaTable([.. studies], [.. labels]);
     }

@@ -25,6 +25,21 @@ internal sealed class SharedStringTable
         return index;
     }
 
+    /// <summary>The index of a text, adding it if new; <paramref name="last"/> holds the text a column last referred to,
+    /// so that a column repeating the very same string (a study's id and label on each of its findings' rows, a
+    /// direction's label) skips the hashing.</summary>
+    public int IndexOf(string text, ref (string? Text, int Index) last)
+    {
+        if (ReferenceEquals(text, last.Text))
+        {
+            ReferenceCount++;
+            return last.Index;
+        }
+        int index = IndexOf(text);
+        last = (text, index);
+        return index;
+    }
+
     /// <summary>Writes the sharedStrings part.</summary>
     public void Write(XmlWriter xml)
     {

@@ -25,6 +25,7 @@ internal sealed class WorksheetWriter
     private readonly List<(int First, int Last)> _keepTogether = [];
     private int _columns;
     private readonly List<(string Reference, string RelationshipId)> _hyperlinks = [];
+    private readonly (string? Text, int Index)[] _lastStrings = new (string?, int)[32];
     private readonly List<string> _merges = [];
     private readonly List<Action<XmlWriter>> _conditionalFormats = [];
     private readonly List<DataValidationSpec> _validations = [];
@@ -90,7 +91,7 @@ internal sealed class WorksheetWriter
         else if (style == CellStyle.Default && Layout.WrapText) style = CellStyle.Wrapped;
         if (style.Wraps()) _wrapped.Add((_nextColumn, text, style));
         StartCell(style, "s");
-        WriteValue(_strings.IndexOf(text));
+        WriteValue(_nextColumn < _lastStrings.Length ? _strings.IndexOf(text, ref _lastStrings[_nextColumn]) : _strings.IndexOf(text));
         return EndCell();
     }
 

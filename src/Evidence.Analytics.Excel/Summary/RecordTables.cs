@@ -34,6 +34,7 @@ internal static class RecordTables
         {
             Header(sheet, StudyHeaders);
             int links = 0;
+            var types = new TypeNames(evidence);
             foreach (var study in evidence.Studies)
             {
                 var citation = study.Citation;
@@ -44,7 +45,7 @@ internal static class RecordTables
                     .Text(study.DesignGroup.Label())
                     .Text(Join(study.Countries))
                     .Text(Join(study.InterventionIds))
-                    .Text(Join(evidence.InterventionTypesOf(study).Select(t => t.Name)))
+                    .Text(types.Of(study))
                     .Text(study.Timing?.Label())
                     .Integer(study.MonthsAfterBirth, CellStyle.Integer)
                     .Integer(study.SampleSize)
@@ -83,6 +84,7 @@ internal static class RecordTables
         document.AddSheet("Findings", SheetLayout.Table([8, 12, 10, 12, 22, 16, 18, 13, 10, 7, 7, 7]), sheet =>
         {
             Header(sheet, FindingHeaders);
+            var typeNames = new TypeNames(evidence);
             Study? study = null;
             string? types = null, label = null, group = null;
             foreach (var finding in evidence.Findings)
@@ -91,14 +93,14 @@ internal static class RecordTables
                 if (study is null || !string.Equals(study.Id, finding.StudyId, StringComparison.OrdinalIgnoreCase))
                 {
                     study = evidence.Study(finding.StudyId);
-                    types = Join(evidence.InterventionTypesOf(study).Select(t => t.Name));
+                    types = typeNames.Of(study);
                     label = study.Citation.ShortLabel;
                     group = study.DesignGroup.Label();
                 }
                 var estimate = finding.Estimate;
                 sheet.Row().Text(study.Id).Text(label).Text(group)
                     .Text(finding.InterventionId)
-                    .Text(finding.InterventionId is null ? types : Join(evidence.Intervention(finding.InterventionId).Types.Select(t => t.Name)))
+                    .Text(finding.InterventionId is null ? types : typeNames.Of(evidence.Intervention(finding.InterventionId)))
                     .Text(finding.Domain.Name)
                     .Text(finding.Measure)
                     .Text(finding.Direction.Label())
@@ -117,4 +119,24 @@ internal static class RecordTables
     }
 
     private static string Join(IEnumerable<string> values) => string.Join("; ", values);
+
+    /// <summary>The intervention types of a study or an intervention as a table cell shows them ("Peer support; Arts"),
+    /// each text worked out once: studies share interventions, and an intervention's findings share its types.</summary>
+    private sealed class TypeNames(EvidenceBase evidence)
+    {
+        private readonly Dictionary<Intervention, string> _ofIntervention = new(ReferenceEqualityComparer.Instance);
+
+        public string Of(Intervention intervention)
+        {
+            if (!_ofIntervention.TryGetValue(intervention, out string? names))
+                _ofIntervention[intervention] = names = Join(intervention.Types.Select(t => t.Name));
+            return names;
+        }
+
+        /// <summary>The union over the study's interventions, each type once, in display order
+        /// (<see cref="EvidenceBase.InterventionTypesOf"/>); a study of one intervention has that intervention's types.</summary>
+        public string Of(Study study) => study.InterventionIds.Length == 1
+            ? Of(evidence.Intervention(study.InterventionIds[0]))
+            : Join(evidence.InterventionTypesOf(study).Select(t => t.Name));
+    }
 }

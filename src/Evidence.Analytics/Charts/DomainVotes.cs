@@ -10,12 +10,13 @@ internal sealed class DomainVotes
     private DomainVotes(ImmutableArray<(OutcomeDomain Domain, Share Share)> domains)
     {
         Domains = domains;
-        _directions = domains
+        // Built on first lookup: the harvest plot and the aggregated effect direction plot read the shares only.
+        _directions = new(() => domains
             .SelectMany(d => d.Share.Studies.Select(s => (Key: (s.StudyId, d.Domain.Name), s.Direction)))
-            .ToDictionary(p => p.Key, p => p.Direction, new KeyComparer());
+            .ToDictionary(p => p.Key, p => p.Direction, new KeyComparer()));
     }
 
-    private readonly Dictionary<(string Study, string Domain), Direction> _directions;
+    private readonly Lazy<Dictionary<(string Study, string Domain), Direction>> _directions;
 
     /// <summary>The domains with at least one finding, in vocabulary order, each with its share improved (a domain measured
     /// only by qualitative studies that do not vote is listed with an empty share).</summary>
@@ -33,7 +34,7 @@ internal sealed class DomainVotes
 
     /// <summary>A study's combined direction in a domain, or null when it has no finding there.</summary>
     public Direction? DirectionOf(string studyId, OutcomeDomain domain) =>
-        _directions.TryGetValue((studyId, domain.Name), out var direction) ? direction : null;
+        _directions.Value.TryGetValue((studyId, domain.Name), out var direction) ? direction : null;
 
     private sealed class KeyComparer : IEqualityComparer<(string, string)>
     {

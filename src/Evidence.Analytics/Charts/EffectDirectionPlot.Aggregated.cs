@@ -33,28 +33,41 @@ public sealed partial class EffectDirectionPlot
 
     private ImmutableArray<TypeRow> TypeRows(EvidenceBase evidence)
     {
-        var rows = new SortedDictionary<InterventionType, (int Studies, int[][] Counts)>();
-        (int Studies, int[][] Counts) untyped = (0, NewCounts());
+        // Each study counts once in the rows of its types; then each domain's votes are added to those rows.
+        var rows = new SortedDictionary<InterventionType, Tally>();
+        var untyped = new Tally(Domains.Length);
+        var rowsOf = new Dictionary<string, Tally[]>(Studies.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var study in Studies)
         {
             var types = evidence.InterventionTypesOf(study);
-            if (types.Count == 0) untyped = Tally(untyped, study);
-            foreach (var type in types)
-                rows[type] = Tally(rows.TryGetValue(type, out var row) ? row : (0, NewCounts()), study);
+            Tally[] of = types.Count == 0 ? [untyped] : new Tally[types.Count];
+            for (int t = 0; t < types.Count; t++)
+            {
+                if (!rows.TryGetValue(types[t], out var row)) rows[types[t]] = row = new Tally(Domains.Length);
+                of[t] = row;
+            }
+            foreach (var row in of) row.Studies++;
+            rowsOf[study.Id] = of;
+        }
+        for (int d = 0; d < Domains.Length; d++)
+        {
+            foreach (var vote in _votes.Domains[d].Share.Studies)
+            {
+                int counted = Array.IndexOf(CountedDirections, vote.Direction == Direction.Mixed ? Direction.NoDifference : vote.Direction);
+                foreach (var row in rowsOf[vote.StudyId]) row.Counts[d][counted]++;
+            }
         }
         var result = rows.Select(p => new TypeRow(p.Key.Name, p.Value.Studies, p.Value.Counts)).ToList();
         if (untyped.Studies > 0) result.Add(new TypeRow(NoTypeLabel, untyped.Studies, untyped.Counts));
         return [.. result];
+    }
 
-        int[][] NewCounts() => [.. Domains.Select(_ => new int[CountedDirections.Length])];
+    /// <summary>A row's studies and, per domain, its studies in each of <see cref="CountedDirections"/>, as they are counted.</summary>
+    private sealed class Tally(int domains)
+    {
+        public int Studies { get; set; }
 
-        (int, int[][]) Tally((int Studies, int[][] Counts) row, Study study)
-        {
-            for (int d = 0; d < Domains.Length; d++)
-                if (DirectionOf(study, Domains[d]) is { } direction)
-                    row.Counts[d][Array.IndexOf(CountedDirections, direction == Direction.Mixed ? Direction.NoDifference : direction)]++;
-            return (row.Studies + 1, row.Counts);
-        }
+        public int[][] Counts { get; } = [.. Enumerable.Range(0, domains).Select(_ => new int[CountedDirections.Length])];
     }
 
     /// <summary>Draws the column headers, one row per intervention type and the grid below <paramref name="y"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Evidence.Analytics;
 
@@ -103,10 +104,20 @@ public static class FindingsPooling
     /// interventions of the type) is left out of that pool and named in <see cref="FindingsMetaAnalysis.Notes"/>, since
     /// its estimates are not independent and averaging them would need their correlation. A pool whose model does not
     /// converge is not reported as a number; the note says so.</para>
+    /// <para>Under the default options the pools are worked out once per evidence base and the same result returned after.</para>
     /// </remarks>
     public static FindingsMetaAnalysis PoolFindings(this EvidenceBase evidence, MetaAnalysisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
+        return options is null ? DefaultPools.GetValue(evidence, e => Pool(e, null)) : Pool(evidence, options);
+    }
+
+    /// <summary>Each evidence base's pools under the default options, worked out on first use and kept as long as the
+    /// evidence base (which is immutable): a report pools once for its forest plots and its workbook's sheet.</summary>
+    private static readonly ConditionalWeakTable<EvidenceBase, FindingsMetaAnalysis> DefaultPools = [];
+
+    private static FindingsMetaAnalysis Pool(EvidenceBase evidence, MetaAnalysisOptions? options)
+    {
         var notes = new List<string>();
         var cells = new Dictionary<(OutcomeDomain Domain, InterventionType Type, EffectMeasure Measure, string? Outcome), List<(Study Study, Finding Finding, EffectSize Size)>>();
         var studyOrder = evidence.Studies.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.OrdinalIgnoreCase);

@@ -180,8 +180,14 @@ public sealed partial class EvidenceBase
     }
 
     /// <summary>The intervention types of a study: the union over its interventions, each type once, in display order.</summary>
-    public IReadOnlyList<InterventionType> InterventionTypesOf(Study study) =>
-        InterventionsOf(study).SelectMany(i => i.Types).Distinct().Order().ToArray();
+    public IReadOnlyList<InterventionType> InterventionTypesOf(Study study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        // An intervention's types are already distinct and in display order: most studies evaluate one.
+        return study.InterventionIds.Length == 1
+            ? Intervention(study.InterventionIds[0]).Types
+            : InterventionsOf(study).SelectMany(i => i.Types).Distinct().Order().ToArray();
+    }
 
     /// <summary>"Untitled review: 33 studies, 33 interventions, 120 findings".</summary>
     public override string ToString() =>

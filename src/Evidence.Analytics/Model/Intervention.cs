@@ -99,6 +99,11 @@ public sealed partial class Intervention
     /// <summary>The id and name: "I01 Mothers' group".</summary>
     public override string ToString() => $"{Id} {Name}";
 
-    private static ImmutableArray<T> Set<T>(IEnumerable<T>? values) where T : notnull =>
-        values is null ? [] : values.Distinct().Order().ToImmutableArray();
+    private static ImmutableArray<T> Set<T>(IEnumerable<T>? values) where T : notnull => values switch
+    {
+        null => [],
+        // One value is a set already (most lists an import reads hold one).
+        IReadOnlyCollection<T> { Count: <= 1 } few => [.. few],
+        _ => values.Distinct().Order().ToImmutableArray(),
+    };
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Evidence.Analytics;
 
@@ -39,7 +41,9 @@ public static class EvidenceStatistics
         filter ??= EvidenceFilter.All;
         var index = EvidenceIndex.For(evidence);
         bool qualitativeVote = includeQualitative || design == DesignGroup.Qualitative || NamesQualitative(filter);
-        var votes = Votes(index, new CompiledFilter(index, filter), design, outcome, withinStudyThreshold, qualitativeVote, out var beside);
+        var (votes, beside) = filter == EvidenceFilter.All
+            ? UnfilteredVotes.GetValue(evidence, static _ => new()).GetOrAdd((design, outcome, withinStudyThreshold, qualitativeVote), key => VotesOf(index, filter, key))
+            : VotesOf(index, filter, (design, outcome, withinStudyThreshold, qualitativeVote));
         return new Share(outcome, design, filter, direction, method, level, withinStudyThreshold, votes, qualitativeVote, beside);
     }
 
@@ -103,6 +107,20 @@ public static class EvidenceStatistics
     private static bool NamesQualitative(EvidenceFilter filter) =>
         (!filter.DesignGroups.IsDefaultOrEmpty && filter.DesignGroups.Contains(DesignGroup.Qualitative))
         || (!filter.Designs.IsDefaultOrEmpty && filter.Designs.Any(d => d.Group() == DesignGroup.Qualitative));
+
+    /// <summary>Each evidence base's unfiltered vote counts already worked out, by design group, outcome domain,
+    /// within-study threshold and whether qualitative studies vote, kept as long as the evidence base (which is
+    /// immutable): a report's charts and workbook ask for the same shares several times (the share charts, the effect
+    /// direction and harvest plots, the workbook's rankings).</summary>
+    private static readonly ConditionalWeakTable<EvidenceBase, ConcurrentDictionary<(DesignGroup? Design, OutcomeDomain? Outcome, double Threshold, bool QualitativeVote),
+        (ImmutableArray<StudyDirection> Votes, DirectionCounts Beside)>> UnfilteredVotes = [];
+
+    private static (ImmutableArray<StudyDirection> Votes, DirectionCounts Beside) VotesOf(EvidenceIndex index, EvidenceFilter filter,
+        (DesignGroup? Design, OutcomeDomain? Outcome, double Threshold, bool QualitativeVote) key)
+    {
+        var votes = Votes(index, new CompiledFilter(index, filter), key.Design, key.Outcome, key.Threshold, key.QualitativeVote, out var beside);
+        return (votes, beside);
+    }
 
     /// <summary>Each passing study's single direction over its findings that pass, in evidence-base order; qualitative
     /// studies that do not vote are counted by direction in <paramref name="beside"/> instead.</summary>

@@ -113,6 +113,26 @@ public sealed class MetaCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Meta_SeveralBadCells_ListsEveryOneWithItsLocationThenATally()
+    {
+        // Row 2: text for a number; row 3: a missing value; row 4: a variance the effect size refuses; row 5 is good.
+        string path = Table("gen.csv", "study,yi,vi\nA,n/a,0.04\nB,0.5,\nC,0.2,0\nD,0.3,0.02\n");
+
+        var (exit, output, error) = await CliRunner.Run(["meta", path]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        string[] lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(
+        [
+            "gen.csv row 2, column yi (B2), value 'n/a': not a number.",
+            "gen.csv row 3, column vi (C3), value '': the value is missing.",
+            "gen.csv row 4, column vi (C4), value '0': The sampling variance 0 is not a positive number.",
+            "3 problems in gen.csv, so nothing is pooled.",
+        ], lines);
+    }
+
+    [Fact]
     public async Task Meta_OneStudy_SaysTwoAreNeeded()
     {
         string path = Table("one.csv", "study,yi,vi\nA,0.1,0.04\n");
