@@ -318,12 +318,18 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
 internal sealed class NaiveBayes(double alpha, int columns) : RankingClassifier
 {
     private readonly double[] _logRatio = new double[columns];
+    private readonly double[] _count1 = new double[columns];
+    private readonly double[] _count0 = new double[columns];
     private double _priorRatio;
 
+    /// <remarks>The count vectors are kept between fits and cleared, not allocated: a simulation fits ~1,500 times, and two
+    /// fresh vectors of ~200,000 terms each time made ~3 GB of garbage.</remarks>
     public override void Fit(SparseRows x, IReadOnlyList<int> labelled, IReadOnlyList<bool> relevant, double[] weights)
     {
-        var count1 = new double[columns];
-        var count0 = new double[columns];
+        var count1 = _count1;
+        var count0 = _count0;
+        Array.Clear(count1);
+        Array.Clear(count0);
         double class1 = 0, class0 = 0;
         for (int i = 0; i < labelled.Count; i++)
         {
