@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Evidence.Analytics.Asreview;
 
 namespace Evidence.Analytics.Cli;
 
@@ -21,7 +22,7 @@ internal static class ScreenCommand
 
     private static Command Import()
     {
-        var files = new Argument<string[]>("files") { Description = "RIS (.ris, .txt), PubMed/MEDLINE (.nbib, .txt), .csv, .tsv or .xlsx files.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "RIS (.ris, .txt), PubMed/MEDLINE (.nbib, .txt), .csv, .tsv, .xlsx or ASReview project (.asreview) files.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "Write the merged, deduplicated records to this CSV file." };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON." };
         var keep = new Option<bool>("--keep-duplicates") { Description = "Merge only: do not remove duplicates." };
@@ -33,7 +34,7 @@ internal static class ScreenCommand
         {
             var stdout = parseResult.InvocationConfiguration.Output;
             var stderr = parseResult.InvocationConfiguration.Error;
-            var imports = parseResult.GetValue(files)!.Select(f => RecordFile.Read(f)).ToList();
+            var imports = parseResult.GetValue(files)!.Select(ReadRecords).ToList();
             var problems = imports.SelectMany(i => i.Problems).ToList();
             foreach (var problem in problems) stderr.WriteLine(problem);
             if (imports.Any(i => !i.IsValid))
@@ -53,6 +54,15 @@ internal static class ScreenCommand
             return EvidenceCli.Success;
         });
         return command;
+    }
+
+    /// <summary>A reference file's records; an ASReview project's are its dataset's records, with the dataset's labels
+    /// (not the reviewers' decisions).</summary>
+    private static RecordImport ReadRecords(string path)
+    {
+        if (!Path.GetExtension(path).Equals(".asreview", StringComparison.OrdinalIgnoreCase)) return RecordFile.Read(path);
+        var project = AsreviewProject.Read(path);
+        return new RecordImport(project.File, project.IsValid ? project.Records : [], project.Problems);
     }
 
     private static string ImportText(List<RecordImport> imports, DeduplicatedRecords result)

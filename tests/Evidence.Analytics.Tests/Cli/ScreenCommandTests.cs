@@ -30,6 +30,29 @@ public sealed class ScreenCommandTests
         }
     }
 
+    /// <summary>An ASReview project's records: the demo project's record table has 100 rows, 10 with included = 1 (worked
+    /// out with python3's sqlite3 on a copy, see <see cref="AsreviewProjectTests"/>); the dataset's labels are kept.</summary>
+    [DatasetFact("asreview-fixtures/asreview-demo-project.asreview")]
+    public async Task ScreenImport_AsreviewProject_ReadsItsRecords()
+    {
+        string output = Path.Combine(Path.GetTempPath(), $"screen-import-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (exit, stdout, stderr) = await CliRunner.Run("screen", "import", SharedDatasets.Fixture("asreview-demo-project.asreview"), "-o", output, "--json", "--keep-duplicates");
+
+            Assert.Equal(0, exit);
+            Assert.Equal("", stderr);
+            var json = JsonDocument.Parse(stdout).RootElement;
+            Assert.Equal((100, 100), (json.GetProperty("identified").GetInt32(), json.GetProperty("records").GetInt32()));
+            var reread = RecordFile.Read(output).GetRecordsOrThrow();
+            Assert.Equal((100, 10), (reread.Length, reread.Count(r => r.Included == true)));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     [Fact]
     public async Task ScreenImport_RisRecordWithoutEr_ExitsWithTheLocatedError()
     {
