@@ -122,6 +122,12 @@ internal sealed class ScreeningServer : IAsyncDisposable
         response.Headers.XFrameOptions = "DENY";
         try
         {
+            if (context.Request.Path == "/favicon.ico")
+            {
+                // Browsers ask for it without the token; there is none, and the answer says nothing about the project.
+                response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            }
             CheckHost(context.Request);
             CheckToken(context.Request);
             await Route(context).ConfigureAwait(false);
