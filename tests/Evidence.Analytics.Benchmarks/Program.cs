@@ -8,4 +8,4 @@ if (args is ["evidence-map-browser", ..])
     await Evidence.Analytics.Benchmarks.InteractiveEvidenceMapMeasurement.RunAsync(args[1..]);
     return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Evidence.Analytics.Benchmarks.ScreeningBenchmarks).Assembly).Run(args);

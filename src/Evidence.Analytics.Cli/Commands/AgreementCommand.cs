@@ -67,36 +67,32 @@ internal static class AgreementCommand
     }
 
     /// <summary>The statistics as indented camelCase JSON; kappa's statistics are null when kappa is undefined.</summary>
-    internal static string ToJson(ScreeningAgreement agreement)
+    internal static string ToJson(ScreeningAgreement agreement) => CliJson.Object(writer => WriteMembers(writer, agreement));
+
+    /// <summary>The statistics' members, written into an object already open (also <c>evidence screen status --json</c>'s agreement).</summary>
+    internal static void WriteMembers(Utf8JsonWriter writer, ScreeningAgreement agreement)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("firstScreener", agreement.FirstScreener);
-            writer.WriteString("secondScreener", agreement.SecondScreener);
-            writer.WriteNumber("records", agreement.Records);
-            writer.WriteNumber("bothInclude", agreement.BothInclude);
-            writer.WriteNumber("firstIncludesOnly", agreement.FirstIncludesOnly);
-            writer.WriteNumber("secondIncludesOnly", agreement.SecondIncludesOnly);
-            writer.WriteNumber("bothExclude", agreement.BothExclude);
-            writer.WriteNumber("percentAgreement", agreement.PercentAgreement);
-            writer.WriteNumber("expectedAgreement", agreement.ExpectedAgreement);
-            ShareCommand.Nullable(writer, "kappa", agreement.Kappa);
-            ShareCommand.Nullable(writer, "standardError", agreement.StandardError);
-            ShareCommand.Nullable(writer, "lower", agreement.Lower);
-            ShareCommand.Nullable(writer, "upper", agreement.Upper);
-            writer.WriteNumber("level", agreement.Level);
-            writer.WriteString("standardErrorMethod", "Fleiss-Cohen-Everitt");
-            ShareCommand.Nullable(writer, "nullStandardError", agreement.NullStandardError);
-            ShareCommand.Nullable(writer, "z", agreement.Z);
-            ShareCommand.Nullable(writer, "p", agreement.PValue);
-            writer.WriteNumber("pabak", agreement.Pabak);
-            writer.WriteNumber("prevalenceIndex", agreement.PrevalenceIndex);
-            writer.WriteNumber("biasIndex", agreement.BiasIndex);
-            writer.WriteString("band", agreement.BandLabel);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        writer.WriteString("firstScreener", agreement.FirstScreener);
+        writer.WriteString("secondScreener", agreement.SecondScreener);
+        writer.WriteNumber("records", agreement.Records);
+        writer.WriteNumber("bothInclude", agreement.BothInclude);
+        writer.WriteNumber("firstIncludesOnly", agreement.FirstIncludesOnly);
+        writer.WriteNumber("secondIncludesOnly", agreement.SecondIncludesOnly);
+        writer.WriteNumber("bothExclude", agreement.BothExclude);
+        writer.WriteNumber("percentAgreement", agreement.PercentAgreement);
+        writer.WriteNumber("expectedAgreement", agreement.ExpectedAgreement);
+        ShareCommand.Nullable(writer, "kappa", agreement.Kappa);
+        ShareCommand.Nullable(writer, "standardError", agreement.StandardError);
+        ShareCommand.Nullable(writer, "lower", agreement.Lower);
+        ShareCommand.Nullable(writer, "upper", agreement.Upper);
+        writer.WriteNumber("level", agreement.Level);
+        writer.WriteString("standardErrorMethod", "Fleiss-Cohen-Everitt");
+        ShareCommand.Nullable(writer, "nullStandardError", agreement.NullStandardError);
+        ShareCommand.Nullable(writer, "z", agreement.Z);
+        ShareCommand.Nullable(writer, "p", agreement.PValue);
+        writer.WriteNumber("pabak", agreement.Pabak);
+        writer.WriteNumber("prevalenceIndex", agreement.PrevalenceIndex);
+        writer.WriteNumber("biasIndex", agreement.BiasIndex);
+        writer.WriteString("band", agreement.BandLabel);
     }
 }

@@ -14,9 +14,10 @@ internal static class ScreenCommand
 {
     public static Command Create()
     {
-        var command = new Command("screen", "Title-and-abstract screening: import and deduplicate records (RIS, PubMed, CSV, xlsx); simulate active-learning prioritisation on labelled records.");
+        var command = new Command("screen", "Title-and-abstract screening: import and deduplicate records (RIS, PubMed, CSV, xlsx); simulate active-learning prioritisation on labelled records; screen a project in the browser, with its status, exports and PRISMA counts.");
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Simulate());
+        foreach (var projectCommand in ScreenProjectCommands.Create()) command.Subcommands.Add(projectCommand);
         return command;
     }
 

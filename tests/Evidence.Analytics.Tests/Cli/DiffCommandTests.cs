@@ -81,11 +81,12 @@ public sealed class DiffCommandTests
             UpdatedSample.Replace(lines, "S02,", "Illustrative study 02: Telephone peer support after birth (RCT)", "ILLUSTRATIVE STUDY 02 – TELEPHONE PEER SUPPORT AFTER BIRTH (RCT)");
             UpdatedSample.Replace(lines, "S02,", "S02,", "X02,");
         });
-        UpdatedSample.Edit(current, "findings.csv", lines =>
-        {
-            for (int i = 0; i < lines.Count; i++)
-                lines[i] = lines[i].StartsWith("S01,", StringComparison.Ordinal) ? "X01," + lines[i][4..] : lines[i].StartsWith("S02,", StringComparison.Ordinal) ? "X02," + lines[i][4..] : lines[i];
-        });
+        foreach (string file in new[] { "findings.csv", "risk-of-bias.csv" })
+            UpdatedSample.Edit(current, file, lines =>
+            {
+                for (int i = 0; i < lines.Count; i++)
+                    lines[i] = lines[i].StartsWith("S01,", StringComparison.Ordinal) ? "X01," + lines[i][4..] : lines[i].StartsWith("S02,", StringComparison.Ordinal) ? "X02," + lines[i][4..] : lines[i];
+            });
 
         var (exit, output, error) = await CliRunner.Run("diff", previous, current, "--json");
 

@@ -16,7 +16,7 @@ public sealed class HelpAndUsageErrorTests
 
     /// <summary>Every command, by the words that name it after "evidence" ("" for the root).</summary>
     private static readonly string[] CommandNames =
-        ["", "report", "validate", "summary", "map", "share", "meta", "diff", "vocabulary", "template", "convert", "export", "screen", "screen import", "screen simulate", "agreement", "notebook", "notebook run"];
+        ["", "report", "validate", "summary", "map", "share", "meta", "diff", "vocabulary", "template", "convert", "export", "screen", "screen import", "screen simulate", "screen new", "screen status", "screen export", "screen prisma", "screen serve", "agreement", "notebook", "notebook run"];
 
     public static TheoryData<string> Commands { get; } = [.. CommandNames];
 

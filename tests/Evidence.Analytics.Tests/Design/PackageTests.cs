@@ -19,8 +19,8 @@ public sealed class PackageTests
     public static TheoryData<string> PackableProjects { get; } = [.. Packable];
 
     [Fact]
-    public void PackableProjects_AreTheSixPackages() =>
-        Assert.Equal(["Evidence.Analytics", "Evidence.Analytics.Asreview", "Evidence.Analytics.Cli", "Evidence.Analytics.DataFrames", "Evidence.Analytics.Excel", "Evidence.Analytics.Notebooks"], Packable);
+    public void PackableProjects_AreTheSevenPackages() =>
+        Assert.Equal(["Evidence.Analytics", "Evidence.Analytics.Asreview", "Evidence.Analytics.Cli", "Evidence.Analytics.DataFrames", "Evidence.Analytics.Excel", "Evidence.Analytics.Notebooks", "Evidence.Analytics.ScreeningProjects"], Packable);
 
     [Theory]
     [MemberData(nameof(PackableProjects))]

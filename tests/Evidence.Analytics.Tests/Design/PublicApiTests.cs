@@ -10,7 +10,7 @@ namespace Evidence.Analytics.Tests.Design;
 /// and copy it over the approved one, or run the tests once with EVIDENCE_APPROVE=1.</summary>
 public sealed class PublicApiTests
 {
-    public static TheoryData<string> Packages => ["Evidence.Analytics", "Evidence.Analytics.Excel", "Evidence.Analytics.Notebooks", "Evidence.Analytics.DataFrames", "Evidence.Analytics.Asreview"];
+    public static TheoryData<string> Packages => ["Evidence.Analytics", "Evidence.Analytics.Excel", "Evidence.Analytics.Notebooks", "Evidence.Analytics.DataFrames", "Evidence.Analytics.Asreview", "Evidence.Analytics.ScreeningProjects"];
 
     private static Assembly Package(string name) => name switch
     {
@@ -19,6 +19,7 @@ public sealed class PublicApiTests
         "Evidence.Analytics.Notebooks" => typeof(Notebook).Assembly,
         "Evidence.Analytics.DataFrames" => typeof(Evidence.Analytics.DataFrames.EvidenceFrames).Assembly,
         "Evidence.Analytics.Asreview" => typeof(Evidence.Analytics.Asreview.AsreviewProject).Assembly,
+        "Evidence.Analytics.ScreeningProjects" => typeof(Evidence.Analytics.ScreeningProjects.ScreeningProject).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a package of this repository."),
     };
 

@@ -10,7 +10,8 @@ namespace Evidence.Analytics.Tests.Maps;
 /// quality of life, both improved; S35, a qualitative study of I16 (creative/recreational) on social connection,
 /// improved; S36, a cohort study of I29 (creative/recreational; therapeutic support; service navigation) on
 /// mother-infant bonding, improved.</item>
-/// <item>Removed: S05, the RCT of I05 (social support; physical wellbeing) on mental health and physical health, both improved.</item>
+/// <item>Removed: S05, the RCT of I05 (social support; physical wellbeing) on mental health and physical health, both improved,
+/// with its RoB 2 assessment.</item>
 /// <item>Recoded: S12's social-connection finding (MSPSS) from no difference to improved; S27's risk of bias from some
 /// concerns to low, and its parenting-confidence finding (Maternal Self-Efficacy Scale, no difference) recoded as a
 /// quality-of-life finding (SF-12, no difference).</item>
@@ -31,6 +32,7 @@ internal static class UpdatedSample
             Replace(lines, "S27,", ",Peer-reviewed,Some concerns", ",Peer-reviewed,Low");
             lines.AddRange([S34, S35, S36]);
         });
+        Edit(folder, "risk-of-bias.csv", lines => Remove(lines, "S05,"));
         Edit(folder, "findings.csv", lines =>
         {
             Remove(lines, "S05,");
