@@ -59,7 +59,9 @@ public sealed class WorkbookPrintTests
 
         var visible = PrintedWorkbook.SheetNames(workbook).Where(s => !s.Hidden).Select(s => s.Name).ToList();
         Assert.Equal(visible, pages.Select(p => p.Sheet).Distinct().ToList());
-        Assert.InRange(pages.Count(p => p.Sheet == "README"), 2, 4);
+        // The README sheet explains every column of every sheet; with the Risk of bias sheet and the Flow sheet's
+        // PRISMA 2020 stages it prints in 5 pages at a readable size, and must not sprawl beyond 6.
+        Assert.InRange(pages.Count(p => p.Sheet == "README"), 2, 6);
         AssertReadable(pages.Where(p => p.Sheet == "README").ToList());
     }
 
