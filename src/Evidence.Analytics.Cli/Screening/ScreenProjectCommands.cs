@@ -227,7 +227,7 @@ internal static class ScreenProjectCommands
             {
                 var records = decisions.Included.Select(r => r with { Included = true }).ToList();
                 using var writer = new StreamWriter(includedPath, false, new UTF8Encoding(Path.GetExtension(includedPath).Equals(".csv", StringComparison.OrdinalIgnoreCase)));
-                if (Path.GetExtension(includedPath).Equals(".ris", StringComparison.OrdinalIgnoreCase)) RisWriter.Write(writer, records);
+                if (Path.GetExtension(includedPath).Equals(".ris", StringComparison.OrdinalIgnoreCase)) RecordRis.Write(writer, records);
                 else RecordCsv.Write(writer, records);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{includedPath}: {records.Count:N0} included records"));
             }

@@ -19,7 +19,7 @@ public static class StudiesRis
         foreach (var study in evidence.Studies)
         {
             var citation = study.Citation;
-            void Tag(string tag, string value) => writer.Write($"{tag}  - {OneLine(value)}\n");
+            void Tag(string tag, string value) => RisTags.Write(writer, tag, value, "\n");
             Tag("TY", "JOUR");
             Tag("ID", study.Id);
             foreach (string author in Authors(citation.Authors)) Tag("AU", author);
@@ -30,7 +30,7 @@ public static class StudiesRis
                 Tag("DO", doi);
                 Tag("UR", citation.DoiUrl!.ToString());
             }
-            writer.Write("ER  - \n\n");
+            RisTags.End(writer, "\n");
         }
     }
 
@@ -45,7 +45,4 @@ public static class StudiesRis
     /// <summary>The authors of a citation, split where the Studies sheet separates them.</summary>
     internal static IEnumerable<string> Authors(string authors) =>
         authors.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    // A RIS value is one line: a line break would start what a reader takes for a continuation or a new tag.
-    private static string OneLine(string value) => string.Join(" ", value.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
