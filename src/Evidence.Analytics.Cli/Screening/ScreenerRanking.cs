@@ -88,7 +88,7 @@ internal sealed class ScreenerRanking(ScreeningProject project, ScreeningFeature
         _classifier!.Fit(features.Matrix, labelled, relevant, RankingClassifier.Weights(relevant, model.BalanceRatio));
         _lastLabelled = labelled;
         var scores = new double[project.Records.Length];
-        for (int i = 0; i < scores.Length; i++) scores[i] = _classifier.Score(features.Matrix, i);
+        _classifier.ScoreAll(features.Matrix, null, scores);
         int[] order = [.. Enumerable.Range(0, scores.Length)];
         Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]) is var c && c != 0 ? c : a.CompareTo(b));
         Volatile.Write(ref _order, order);
@@ -103,8 +103,7 @@ internal sealed class ScreeningFeatures
 {
     public ScreeningFeatures(ScreeningProject project, ScreeningModel model)
     {
-        Matrix = TfidfFeatures.Fit([.. project.Records.Select(r => r.Text)],
-            new TfidfOptions(model.MaxNgram, model.SublinearTf, model.MaxDocumentFrequency, 1, model.EnglishStopWords)).Matrix;
+        Matrix = TfidfFeatures.Fit(project.Records, model.FeatureOptions).Matrix;
     }
 
     public SparseRows Matrix { get; }

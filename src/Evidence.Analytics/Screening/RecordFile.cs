@@ -74,7 +74,7 @@ public static class RecordFile
                 return TableRecordReader.Read(table, file, labelColumn);
             }
             var opening = new List<ImportProblem>();
-            string text = CsvWorkbookSource.DecodeText(ReadBounded(stream, file, options), options, file, null, opening);
+            string text = CsvWorkbookSource.DecodeText(WorkbookSource.ReadAllBounded(stream, file, options), options, file, null, opening);
             bool medline = extension is ".nbib" or ".medline" || (extension is not ".ris" && FirstLine(text).StartsWith("PMID-", StringComparison.Ordinal));
             return medline ? MedlineRecordReader.Read(text, file, opening) : RisRecordReader.Read(text, file, opening);
         }
@@ -94,22 +94,6 @@ public static class RecordFile
             if (!line.IsWhiteSpace()) return line.Trim().ToString();
         }
         return "";
-    }
-
-    /// <summary>Reads a text file whole, refusing one larger than <see cref="ImportOptions.MaxUncompressedBytes"/>.</summary>
-    private static byte[] ReadBounded(Stream stream, string file, ImportOptions options)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        int read;
-        while ((read = stream.Read(chunk)) > 0)
-        {
-            if (buffer.Length + read > options.MaxUncompressedBytes)
-                throw new WorkbookUnreadableException(ProblemKind.TooLarge, string.Create(CultureInfo.InvariantCulture,
-                    $"The file is refused: it is larger than {options.MaxUncompressedBytes:N0} bytes, far more than a reference export; split it."));
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     /// <summary>The year a date field starts with ("2019", "2019/05/01/", "2019 May"), or null.</summary>

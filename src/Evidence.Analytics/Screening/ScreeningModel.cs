@@ -132,6 +132,9 @@ public sealed partial record ScreeningModel
         _ => throw new ArgumentException($"'{name}' is not a screening model; expected svm (elas_u4), nb (elas_u3) or logistic.", nameof(name)),
     };
 
+    /// <summary>The options of the model's TF-IDF features.</summary>
+    internal TfidfOptions FeatureOptions => new(MaxNgram, SublinearTf, MaxDocumentFrequency, 1, EnglishStopWords);
+
     internal void Check()
     {
         if (!(C > 0) || !(Alpha > 0) || BalanceRatio is <= 0 || double.IsNaN(BalanceRatio ?? 1) || MaxNgram < 1 || !(MaxDocumentFrequency > 0 && MaxDocumentFrequency <= 1) || !(Tolerance > 0) || MaxIterations < 1)

@@ -135,8 +135,7 @@ public sealed partial class ScreeningSimulation
         ulong seed = (ulong)(uint)options.Seed;
         var priors = Draw(included, options.PriorIncluded, new SplitMix(seed * 2 + 1)).Concat(Draw(excluded, options.PriorExcluded, new SplitMix(seed * 2 + 2))).ToList();
 
-        var features = TfidfFeatures.Fit([.. list.Select(r => r.Text)],
-            new TfidfOptions(options.Model.MaxNgram, options.Model.SublinearTf, options.Model.MaxDocumentFrequency, 1, options.Model.EnglishStopWords));
+        var features = TfidfFeatures.Fit(list, options.Model.FeatureOptions);
         var x = features.Matrix;
         var classifier = RankingClassifier.Create(options.Model, x.ColumnCount, seed ^ 0x5EED5EED5EEDUL);
         var queries = new SplitMix(seed ^ 0xA5A5A5A5UL);
@@ -154,7 +153,7 @@ public sealed partial class ScreeningSimulation
         while (pool > 0 && (found < included.Length || (options.Stop is not null && stop is null)))
         {
             classifier.Fit(x, labelled, labels, RankingClassifier.Weights(labels, options.Model.BalanceRatio));
-            for (int i = 0; i < list.Length; i++) scores[i] = inPool[i] ? classifier.Score(x, i) : double.NegativeInfinity;
+            classifier.ScoreAll(x, inPool, scores);
             for (int b = 0; b < options.BatchSize && pool > 0; b++)
             {
                 int next = options.Model.Query == QueryStrategy.MaxRandom && queries.NextDouble() >= 0.95

@@ -8,6 +8,52 @@ public sealed partial class RecordFileTests
     private static RecordImport ReadText(string text, string fileName) =>
         RecordFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), fileName);
 
+    /// <summary>A stream that cannot seek or tell its length, as a network stream.</summary>
+    private sealed class OneWayStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    }
+
+    [Fact]
+    public void Read_Csv_FromAFileAndFromAStreamWithoutALength_GivesTheSameRecords()
+    {
+        byte[] csv = Encoding.UTF8.GetBytes("title,abstract,included\nSocial prescribing,Link workers,1\nLoneliness,\"A, quoted\",0\n");
+        string path = Path.Combine(Path.GetTempPath(), $"records-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, csv);
+        try
+        {
+            var fromFile = RecordFile.Read(path).GetRecordsOrThrow();
+            var fromStream = RecordFile.Read(new OneWayStream(csv), "records.csv").GetRecordsOrThrow();
+
+            Assert.Equal(["Social prescribing Link workers", "Loneliness A, quoted"], fromFile.Select(r => r.Text));
+            Assert.Equal(fromFile.Select(r => (r.Text, r.Included, r.Line)), fromStream.Select(r => (r.Text, r.Included, r.Line)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Read_CsvLargerThanTheLimit_IsRefusedWhetherTheStreamKnowsItsLengthOrNot()
+    {
+        // 42 bytes (5 + 1 + 33 + 1 + 2) against a limit of 41.
+        byte[] csv = Encoding.ASCII.GetBytes("title\nSocial prescribing for loneliness\n12");
+        var options = new ImportOptions { MaxUncompressedBytes = 41 };
+
+        var known = Assert.Single(RecordFile.Read(new MemoryStream(csv), "records.csv", options).Problems);
+        var unknown = Assert.Single(RecordFile.Read(new OneWayStream(csv), "records.csv", options).Problems);
+
+        Assert.Equal((ProblemKind.TooLarge, "records.csv"), (known.Kind, known.File));
+        Assert.Equal((ProblemKind.TooLarge, "records.csv"), (unknown.Kind, unknown.File));
+        Assert.Contains("larger than 41 bytes", known.Message, StringComparison.Ordinal);
+        Assert.Equal(2, RecordFile.Read(new OneWayStream(csv), "records.csv", new ImportOptions { MaxUncompressedBytes = 42 }).GetRecordsOrThrow().Length);
+    }
+
     public static TheoryData<string> RisFixtures() =>
     [
         "_baseline.ris", "baseline_empty_values.ris", "baseline_reference_types.ris", "baseline_tag-notes.ris",

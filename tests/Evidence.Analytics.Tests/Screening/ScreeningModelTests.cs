@@ -73,7 +73,7 @@ public sealed class ScreeningModelTests
 
     /// <summary>The SVM grown one record at a time keeps the records' Gram matrix; fitted from cold on the same records it
     /// computes margins from w as liblinear does. Both solve the same problem, so at a tight tolerance they give the same
-    /// decision values.</summary>
+    /// decision values, to the single precision in which the Gram matrix and the margins are kept (about 10⁻⁷).</summary>
     [Fact]
     public void LinearSvm_GrownOneRecordAtATime_MatchesTheSvmFittedFromCold()
     {
@@ -97,7 +97,7 @@ public sealed class ScreeningModelTests
         cold.Fit(x, order, all, RankingClassifier.Weights(all, 9.8));
 
         Assert.False(cold.UsedGram);
-        for (int r = 0; r < rows.Length; r++) Assert.Equal(cold.Score(x, r), grown.Score(x, r), 1e-8);
+        for (int r = 0; r < rows.Length; r++) Assert.Equal(cold.Score(x, r), grown.Score(x, r), 1e-6);
     }
 
     [Fact]

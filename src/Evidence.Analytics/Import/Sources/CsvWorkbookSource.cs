@@ -33,9 +33,7 @@ internal sealed class CsvWorkbookSource : WorkbookSource
     public CsvWorkbookSource(Stream stream, string fileName, ImportOptions options) : base(fileName)
     {
         _options = options;
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        byte[] bytes = buffer.ToArray();
+        byte[] bytes = ReadAllBounded(stream, fileName, options);
         Add(Path.GetFileName(fileName), fileName, () => bytes);
     }
 
