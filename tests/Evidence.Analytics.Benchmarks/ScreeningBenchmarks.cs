@@ -7,8 +7,10 @@ namespace Evidence.Analytics.Benchmarks;
 /// relevant; targets under 2 s for ELAS u4, where the scikit-learn loop takes 21–40 s), and on 100,000 records import +
 /// TF-IDF (target under 10 s) and one retrain + re-rank with 1,000 records labelled (target under 1 s).</summary>
 /// <remarks>The corpus is read from ../shared/datasets/ beside the repository. The 100,000 records are made from it: each
-/// is one Nagtegaal record's title with another's abstract and a number, so the vocabulary keeps growing.</remarks>
+/// is one Nagtegaal record's title with another's abstract and a number, so the vocabulary keeps growing. They run
+/// with the collector the <c>evidence</c> command uses (not concurrent; see its project file).</remarks>
 [MemoryDiagnoser]
+[GcConcurrent(false)]
 public class ScreeningBenchmarks
 {
     private System.Collections.Immutable.ImmutableArray<Record> _nagtegaal;
