@@ -201,7 +201,7 @@ internal sealed class TfidfFeatures
         for (int d = 0; d < documents; d++) start[d + 1] += start[d];
         var columns = new int[start[documents]];
         var values = new double[start[documents]];
-        Parallel.For(0, blockCount, b => blocks[b].WriteRows(column, idf, options.SublinearTf, start, columns, values));
+        Parallel.For(0, blockCount, b => blocks[b].WriteRows(idf, options.SublinearTf, start, columns, values));
         return new TfidfFeatures(new SparseRows(start, columns, values, kept.Length), () => [.. kept.Select(vocabulary.Text)], idf);
     }
 
@@ -302,6 +302,7 @@ internal sealed class TfidfFeatures
         private readonly IntBlocks _entryCounts = new();
         private readonly int[] _rowLength = new int[end - first];
         private int[] _global = [];
+        private int[] _column = [];
 
         public void Count(Func<int, string?> firstPart, Func<int, string?> secondPart, TfidfOptions options)
         {
@@ -383,16 +384,19 @@ internal sealed class TfidfFeatures
             }
         }
 
-        /// <summary>Sets start[d + 1] to the number of record d's terms that have a column.</summary>
+        /// <summary>Looks up the column of each of the block's terms (−1 for a term dropped), and sets start[d + 1] to the
+        /// number of record d's terms that have one.</summary>
         public void CountKept(int[] column, int[] start)
         {
+            _column = new int[_global.Length];
+            for (int t = 0; t < _global.Length; t++) _column[t] = column[_global[t]];
             int e = 0;
             for (int d = first; d < end; d++)
             {
                 int kept = 0;
                 for (int k = 0; k < _rowLength[d - first]; k++, e++)
                 {
-                    if (column[_global[_entryTerms[e]]] >= 0) kept++;
+                    if (_column[_entryTerms[e]] >= 0) kept++;
                 }
                 start[d + 1] = kept;
             }
@@ -401,7 +405,7 @@ internal sealed class TfidfFeatures
         /// <summary>Writes the block's rows: weights (1 + ln count, or the count) × idf, by column, scaled to unit length.</summary>
         /// <remarks>Each record's columns and counts are sorted as one long each (column, then count), which sorts
         /// faster than a pair of arrays.</remarks>
-        public void WriteRows(int[] column, double[] idf, bool sublinear, int[] start, int[] columns, double[] values)
+        public void WriteRows(double[] idf, bool sublinear, int[] start, int[] columns, double[] values)
         {
             var row = new List<long>();
             int e = 0;
@@ -410,7 +414,7 @@ internal sealed class TfidfFeatures
                 row.Clear();
                 for (int k = 0; k < _rowLength[d - first]; k++, e++)
                 {
-                    int c = column[_global[_entryTerms[e]]];
+                    int c = _column[_entryTerms[e]];
                     if (c >= 0) row.Add(((long)c << 32) | (uint)_entryCounts[e]);
                 }
                 var sorted = CollectionsMarshal.AsSpan(row);
