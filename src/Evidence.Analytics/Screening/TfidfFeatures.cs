@@ -298,8 +298,10 @@ internal sealed class TfidfFeatures
     private sealed class BlockCounts(int first, int end)
     {
         private readonly Terms _terms = new();
-        private readonly IntBlocks _entryTerms = new();
-        private readonly IntBlocks _entryCounts = new();
+        private readonly Blocks<int> _entryTerms = new();
+        // A term's count in a record, one byte each (most are 1); 255 and more are kept aside by entry.
+        private readonly Blocks<byte> _entryCounts = new();
+        private readonly Dictionary<int, int> _largeCounts = [];
         private readonly int[] _rowLength = new int[end - first];
         private int[] _global = [];
         private int[] _column = [];
@@ -365,7 +367,8 @@ internal sealed class TfidfFeatures
                 foreach (int term in distinct)
                 {
                     _entryTerms.Add(term);
-                    _entryCounts.Add(count[term]);
+                    if (count[term] >= byte.MaxValue) _largeCounts.Add(_entryCounts.Count, count[term]);
+                    _entryCounts.Add((byte)Math.Min(count[term], byte.MaxValue));
                     _terms.DocumentCount[term]++;
                 }
                 _rowLength[d - first] = distinct.Count;
@@ -415,7 +418,7 @@ internal sealed class TfidfFeatures
                 for (int k = 0; k < _rowLength[d - first]; k++, e++)
                 {
                     int c = _column[_entryTerms[e]];
-                    if (c >= 0) row.Add(((long)c << 32) | (uint)_entryCounts[e]);
+                    if (c >= 0) row.Add(((long)c << 32) | (uint)(_entryCounts[e] < byte.MaxValue ? _entryCounts[e] : _largeCounts[e]));
                 }
                 var sorted = CollectionsMarshal.AsSpan(row);
                 sorted.Sort();
@@ -436,21 +439,21 @@ internal sealed class TfidfFeatures
     }
 }
 
-/// <summary>A growing list of integers kept in blocks of 2²⁰, so that growing copies nothing (a list of tens of millions
-/// of entries would copy them and hold twice their size at its last doubling).</summary>
-internal sealed class IntBlocks
+/// <summary>A growing list kept in blocks of 2²⁰ items, so that growing copies nothing (a list of tens of millions of
+/// entries would copy them and hold twice their size at its last doubling).</summary>
+internal sealed class Blocks<T> where T : struct
 {
     private const int Shift = 20;
     private const int Mask = (1 << Shift) - 1;
-    private readonly List<int[]> _blocks = [];
+    private readonly List<T[]> _blocks = [];
 
     public int Count { get; private set; }
 
-    public int this[int index] => _blocks[index >> Shift][index & Mask];
+    public T this[int index] => _blocks[index >> Shift][index & Mask];
 
-    public void Add(int value)
+    public void Add(T value)
     {
-        if ((Count & Mask) == 0 && Count >> Shift == _blocks.Count) _blocks.Add(new int[1 << Shift]);
+        if ((Count & Mask) == 0 && Count >> Shift == _blocks.Count) _blocks.Add(new T[1 << Shift]);
         _blocks[Count >> Shift][Count & Mask] = value;
         Count++;
     }

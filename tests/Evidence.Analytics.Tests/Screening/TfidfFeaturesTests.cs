@@ -52,6 +52,19 @@ public sealed class TfidfFeaturesTests
     }
 
     [Fact]
+    public void Fit_ATermMoreThan255TimesInARecord_KeepsItsCount()
+    {
+        // apple 300 times and banana once in record 1; each term is in one of the two records.
+        var features = TfidfFeatures.Fit([string.Concat(Enumerable.Repeat("apple ", 300)) + "banana", "cherry"], new TfidfOptions(MaxNgram: 1));
+
+        double idf = Math.Log(3.0 / 2) + 1;
+        double[] raw = [(1 + Math.Log(300)) * idf, idf];
+        double norm = Math.Sqrt(raw.Sum(v => v * v));
+        Assert.Equal(["apple", "banana", "cherry"], features.Vocabulary);
+        Assert.Equal(raw.Select(v => v / norm), features.Matrix.Values[..2], (a, b) => Math.Abs(a - b) < 1e-15);
+    }
+
+    [Fact]
     public void Fit_Vocabulary_IsInCodePointOrderOfTheTermsText()
     {
         // A space sorts below every letter: "ab cd ab" comes after "ab cd" and before "abc".
