@@ -170,6 +170,7 @@ internal static class ScreenProjectCommands
             {
                 writer.WriteStartObject();
                 writer.WriteString("rule", rule.Rule);
+                writer.WriteString("description", rule.Description);
                 writer.WriteBoolean("met", rule.Met);
                 writer.WriteEndObject();
             }

@@ -4,8 +4,8 @@ using Evidence.Analytics.ScreeningProjects;
 
 namespace Evidence.Analytics.Cli;
 
-/// <summary>A stopping rule and whether it would stop the screener now.</summary>
-internal sealed record RuleStatus(string Rule, bool Met);
+/// <summary>A stopping rule (as <c>--stop</c> writes it, and in plain words) and whether it would stop the screener now.</summary>
+internal sealed record RuleStatus(string Rule, string Description, bool Met);
 
 /// <summary>One screener's progress in a project: records screened, included, excluded and maybe; an estimate of recall;
 /// and each stopping rule's status.</summary>
@@ -33,7 +33,7 @@ internal sealed record ScreenerProgress(string Screener, int Records, int Screen
             double remaining = rate * (records - labels.Length);
             estimate = found + remaining > 0 ? found / (found + remaining) : null;
         }
-        var statuses = rules.Select(r => new RuleStatus(r.ToString(), labels.Length > 0 && r.ShouldStop(labels, records, null))).ToImmutableArray();
+        var statuses = rules.Select(r => new RuleStatus(r.ToString(), r.Description, labels.Length > 0 && r.ShouldStop(labels, records, null))).ToImmutableArray();
         return new ScreenerProgress(screener, records, standing.Count, standing.Count(e => e.Choice == ScreeningChoice.Include),
             standing.Count(e => e.Choice == ScreeningChoice.Exclude), standing.Count(e => e.Choice == ScreeningChoice.Maybe), estimate, statuses);
     }
@@ -64,5 +64,5 @@ internal sealed record ScreenerProgress(string Screener, int Records, int Screen
     }
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"{Screener}: {Screened:N0} of {Records:N0} screened, {Included:N0} included, {Excluded:N0} excluded, {Maybe:N0} maybe; estimated recall {(EstimatedRecall is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "–")}; stopping rules: {string.Join(", ", Rules.Select(s => $"{s.Rule} {(s.Met ? "met" : "not met")}"))}");
+        $"{Screener}: {Screened:N0} of {Records:N0} screened, {Included:N0} included, {Excluded:N0} excluded, {Maybe:N0} maybe; estimated recall {(EstimatedRecall is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "–")}; stopping rules: {string.Join("; ", Rules.Select(s => $"{s.Description} ({s.Rule}) {(s.Met ? "met" : "not met")}"))}");
 }

@@ -317,7 +317,7 @@ internal sealed class ScreeningServer : IAsyncDisposable
                     ["excluded"] = progress.Excluded,
                     ["maybe"] = progress.Maybe,
                     ["estimatedRecall"] = progress.EstimatedRecall,
-                    ["stoppingRules"] = progress.Rules.Select(r => new Dictionary<string, object> { ["rule"] = r.Rule, ["met"] = r.Met }).ToList(),
+                    ["stoppingRules"] = progress.Rules.Select(r => new Dictionary<string, object> { ["rule"] = r.Rule, ["description"] = r.Description, ["met"] = r.Met }).ToList(),
                 },
             };
         }

@@ -47,6 +47,8 @@
 
   function percent(x) { return x === null || x === undefined ? '–' : (100 * x).toFixed(0) + '%'; }
   function number(x, digits) { return x === null || x === undefined ? '–' : x.toFixed(digits); }
+  /** A count with thousands separators, as the command line writes it ("10,000"). */
+  function count(x) { return x.toLocaleString('en-US'); }
 
   function definitions(list, pairs) {
     list.replaceChildren();
@@ -74,13 +76,14 @@
     $('criteria').textContent = state.criteria || 'No inclusion criteria were given for this project.';
     const p = state.progress;
     definitions($('progress'), [
-      ['Screened', p.screened + ' of ' + p.records], ['Included', String(p.included)], ['Excluded', String(p.excluded)],
-      ['Maybe', String(p.maybe)], ['Estimated recall', percent(p.estimatedRecall)]]);
+      ['Screened', count(p.screened) + ' of ' + count(p.records)], ['Included', count(p.included)], ['Excluded', count(p.excluded)],
+      ['Maybe', count(p.maybe)], ['Estimated recall', percent(p.estimatedRecall)]]);
     const rules = $('rules');
     rules.replaceChildren();
     for (const rule of p.stoppingRules) {
       const li = document.createElement('li');
-      li.textContent = rule.rule + ': ' + (rule.met ? 'met — you may stop' : 'not met');
+      li.textContent = rule.description + ': ' + (rule.met ? 'met — you may stop' : 'not met yet');
+      li.title = '--stop ' + rule.rule;
       if (rule.met) li.className = 'met';
       rules.append(li);
     }

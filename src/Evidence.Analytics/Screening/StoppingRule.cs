@@ -97,6 +97,19 @@ public sealed partial class StoppingRule
         _ => $"all({string.Join(", ", _rules)})",
     };
 
+    /// <summary>The rule in plain words, as a screener reads it: "100 irrelevant records in a row", "95% recall, with
+    /// 95% confidence", "25% of the records screened", "every relevant record found"; combinations as "any of: …" and
+    /// "all of: …".</summary>
+    public string Description => _kind switch
+    {
+        Kind.AllRelevant => "every relevant record found",
+        Kind.ConsecutiveIrrelevantKind => _value == 1 ? "1 irrelevant record" : string.Create(CultureInfo.InvariantCulture, $"{_value:N0} irrelevant records in a row"),
+        Kind.Fraction => string.Create(CultureInfo.InvariantCulture, $"{_value:0.##%} of the records screened"),
+        Kind.Recall => string.Create(CultureInfo.InvariantCulture, $"{_value:0.##%} recall, with {_confidence:0.##%} confidence"),
+        Kind.AnyOf => $"any of: {string.Join("; ", _rules.Select(r => r.Description))}",
+        _ => $"all of: {string.Join("; ", _rules.Select(r => r.Description))}",
+    };
+
     /// <summary>Whether to stop, given the labels screened so far in order (prior knowledge first), the number of
     /// records and, in a simulation, the number of relevant records.</summary>
     internal bool ShouldStop(IReadOnlyList<bool> screened, int records, int? relevant) => _kind switch

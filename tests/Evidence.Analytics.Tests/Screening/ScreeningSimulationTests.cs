@@ -85,6 +85,21 @@ public sealed class ScreeningSimulationTests
     public void StoppingRule_Parse_RoundTrips(string text, string expected) => Assert.Equal(expected, StoppingRule.Parse(text).ToString());
 
     [Theory]
+    [InlineData("irrelevant:1000", "1,000 irrelevant records in a row")]
+    [InlineData("irrelevant:1", "1 irrelevant record")]
+    [InlineData("fraction:0.25", "25% of the records screened")]
+    [InlineData("recall:0.95", "95% recall, with 95% confidence")]
+    [InlineData("recall:0.975@0.99", "97.5% recall, with 99% confidence")]
+    [InlineData("relevant", "every relevant record found")]
+    public void StoppingRule_Description_SaysTheRuleInPlainWords(string text, string expected) =>
+        Assert.Equal(expected, StoppingRule.Parse(text).Description);
+
+    [Fact]
+    public void StoppingRule_CombinedDescription_ListsEachRule() =>
+        Assert.Equal("any of: 100 irrelevant records in a row; 95% recall, with 95% confidence",
+            StoppingRule.Any(StoppingRule.ConsecutiveIrrelevant(100), StoppingRule.TargetRecall(0.95)).Description);
+
+    [Theory]
     [InlineData("maybe")]
     [InlineData("irrelevant:x")]
     [InlineData("fraction:2")]

@@ -46,6 +46,7 @@ public sealed class ScreenProjectCommandTests : IDisposable
         Assert.Equal(0.5, json.GetProperty("agreement").GetProperty("kappa").GetDouble(), 12);
         Assert.Equal(1, json.GetProperty("unresolvedConflicts").GetInt32());
         Assert.Equal(["irrelevant:100", "recall:0.95@0.95"], screeners[0].GetProperty("stoppingRules").EnumerateArray().Select(r => r.GetProperty("rule").GetString()!));
+        Assert.Equal(["100 irrelevant records in a row", "95% recall, with 95% confidence"], screeners[0].GetProperty("stoppingRules").EnumerateArray().Select(r => r.GetProperty("description").GetString()!));
     }
 
     [Fact]
