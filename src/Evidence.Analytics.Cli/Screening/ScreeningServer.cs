@@ -72,7 +72,8 @@ internal sealed class ScreeningServer : IAsyncDisposable
     /// <param name="port">The port, or 0 for a free one.</param>
     /// <param name="rules">The stopping rules to report; empty for the defaults.</param>
     /// <param name="token">The token, or null for a random one (128 bits).</param>
-    public static async Task<ScreeningServer> StartAsync(ScreeningProject project, int port = 0, ImmutableArray<StoppingRule> rules = default, string? token = null)
+    /// <param name="model">The model that ranks each screener's records, or null for ELAS u4.</param>
+    public static async Task<ScreeningServer> StartAsync(ScreeningProject project, int port = 0, ImmutableArray<StoppingRule> rules = default, string? token = null, ScreeningModel? model = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "evidence-screen", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -84,7 +85,7 @@ internal sealed class ScreeningServer : IAsyncDisposable
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
         });
         var app = builder.Build();
-        var server = new ScreeningServer(app, project, token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), ScreeningModel.ElasU4,
+        var server = new ScreeningServer(app, project, token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), model ?? ScreeningModel.ElasU4,
             rules.IsDefaultOrEmpty ? ScreenerProgress.DefaultRules : rules);
         app.Run(server.Handle);
         await app.StartAsync().ConfigureAwait(false);

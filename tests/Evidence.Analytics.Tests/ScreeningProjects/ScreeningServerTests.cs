@@ -142,6 +142,25 @@ public sealed class ScreeningServerTests : IAsyncLifetime, IDisposable
         var state = await _http.GetFromJsonAsync<JsonElement>("api/state?screener=Cleo");
         string next = state.GetProperty("record").GetProperty("id").GetString()!;
         Assert.Equal(0, int.Parse(next[1..], System.Globalization.CultureInfo.InvariantCulture) % 5);
-        Assert.NotEmpty(_project.ModelRuns);
+        Assert.Equal("elas_u4", Assert.Single(_project.ModelRuns).Model);
+    }
+
+    [Fact]
+    public async Task Ranking_WithNaiveBayes_RanksAndRecordsTheModelItRan()
+    {
+        using var files = new ProjectFiles();
+        using var project = files.Project(30);
+        await using var server = await ScreeningServer.StartAsync(project, model: ScreeningModel.ElasU3);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.Port}/") };
+        http.DefaultRequestHeaders.Add("X-Screening-Token", server.Token);
+
+        foreach (var (id, decision, sequence) in new[] { ("r5", "include", 1), ("r1", "exclude", 2) })
+            Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync("api/decisions", new { screener = "Cleo", recordId = id, decision, sequence })).StatusCode);
+        await server.RankingOf("Cleo").Training;
+
+        var run = Assert.Single(project.ModelRuns);
+        Assert.Equal(("elas_u3", "3.822"), (run.Model, run.Parameters["classifier.alpha"]));
+        var state = await http.GetFromJsonAsync<JsonElement>("api/state?screener=Cleo");
+        Assert.Equal(0, int.Parse(state.GetProperty("record").GetProperty("id").GetString()![1..], System.Globalization.CultureInfo.InvariantCulture) % 5);
     }
 }
