@@ -69,6 +69,37 @@ internal static class ReportCommand
         string.Join("-", new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>Draws the report's charts into <paramref name="folder"/>, in the order of <see cref="Charts"/>, then the
+    /// gap map with the new evidence marked (given a previous version) and the forest plots; adds each file written to
+    /// <paramref name="written"/> and the note of a chart drawn aggregated to <paramref name="notes"/>.</summary>
+    private static void WriteCharts(EvidenceBase evidence, bool withQualitative, EvidenceBase? before, string folder, List<string> written,
+        Dictionary<string, string> notes, Action<string> step)
+    {
+        foreach (var (fileName, draw) in Charts)
+        {
+            step($"Drawing charts/{fileName}");
+            if (draw(evidence, withQualitative) is not { } chart) continue;
+            string path = Path.Combine(folder, fileName);
+            chart.SaveSvg(path);
+            written.Add(path);
+            if (AggregationNote(chart) is { } note) notes[path] = note;
+        }
+        if (before is not null)
+        {
+            step($"Drawing charts/{DiffCommand.MarkedMapFileName}");
+            string path = Path.Combine(folder, DiffCommand.MarkedMapFileName);
+            EvidenceBaseChanges.Between(before, evidence, withQualitative).GapMapChart().SaveSvg(path);
+            written.Add(path);
+        }
+        foreach (var (fileName, forest) in ForestPlots(evidence.PoolFindings()))
+        {
+            step($"Drawing charts/{fileName}");
+            string path = Path.Combine(folder, fileName);
+            forest.SaveSvg(path);
+            written.Add(path);
+        }
+    }
+
     public static Command Create()
     {
         var file = EvidenceInput.FileArgument();
@@ -112,39 +143,47 @@ internal static class ReportCommand
                 {
                     string charts = Path.Combine(folder.FullName, "charts");
                     Directory.CreateDirectory(charts);
-                    foreach (var (fileName, draw) in Charts)
-                    {
-                        step($"Drawing charts/{fileName}");
-                        if (draw(evidence, withQualitative) is not { } chart) continue;
-                        string path = Path.Combine(charts, fileName);
-                        chart.SaveSvg(path);
-                        written.Add(path);
-                        if (AggregationNote(chart) is { } note) notes[path] = note;
-                    }
-                    if (before is not null)
-                    {
-                        step($"Drawing charts/{DiffCommand.MarkedMapFileName}");
-                        string path = Path.Combine(charts, DiffCommand.MarkedMapFileName);
-                        EvidenceBaseChanges.Between(before, evidence, withQualitative).GapMapChart().SaveSvg(path);
-                        written.Add(path);
-                    }
-                    foreach (var (fileName, forest) in ForestPlots(evidence.PoolFindings()))
-                    {
-                        step($"Drawing charts/{fileName}");
-                        string path = Path.Combine(charts, fileName);
-                        forest.SaveSvg(path);
-                        written.Add(path);
-                    }
-                    step($"Writing {SummaryFileName}");
                     string summary = Path.Combine(folder.FullName, SummaryFileName);
-                    // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
-                    // `evidence validate` reports it.
-                    SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative,
-                        before, previousPath is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(previousPath)));
-                    written.Add(summary);
-                    step($"Writing {MapFileName}");
                     string map = Path.Combine(folder.FullName, MapFileName);
-                    InteractiveEvidenceMap.Write(evidence, map);
+                    // The outputs are independent once the evidence is imported, so they are written side by side: the
+                    // summary workbook, the interactive map, and the charts. Each writes its own files, so the bytes are
+                    // those of writing them one after another; the list of files keeps the order below.
+                    EvidenceIndex.For(evidence); // built once here rather than by whichever output asks first
+                    var stepping = new Lock();
+                    void Step(string text)
+                    {
+                        lock (stepping) step(text);
+                    }
+                    var chartFiles = new List<string>();
+                    var lanes = new Action[]
+                    {
+                        () =>
+                        {
+                            Step($"Writing {SummaryFileName}");
+                            // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
+                            // `evidence validate` reports it.
+                            SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative,
+                                before, previousPath is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(previousPath)));
+                        },
+                        () =>
+                        {
+                            Step($"Writing {MapFileName}");
+                            InteractiveEvidenceMap.Write(evidence, map);
+                        },
+                        () => WriteCharts(evidence, withQualitative, before, charts, chartFiles, notes, Step),
+                    };
+                    var tasks = lanes.Select(Task.Run).ToArray();
+                    try
+                    {
+                        Task.WaitAll(tasks);
+                    }
+                    catch (AggregateException)
+                    {
+                        // The first failing lane's own exception is rethrown below, for the catch that reports it.
+                    }
+                    foreach (var task in tasks) task.GetAwaiter().GetResult();
+                    written.AddRange(chartFiles);
+                    written.Add(summary);
                     written.Add(map);
                     return written.Count;
                 });
