@@ -146,8 +146,8 @@ internal static class ReportCommand
                     string summary = Path.Combine(folder.FullName, SummaryFileName);
                     string map = Path.Combine(folder.FullName, MapFileName);
                     // The outputs are independent once the evidence is imported, so they are written side by side: the
-                    // summary workbook, the interactive map, and the charts. Each writes its own files, so the bytes are
-                    // those of writing them one after another; the list of files keeps the order below.
+                    // summary workbook, the longest, beside the charts and the interactive map. Each writes its own files,
+                    // so the bytes are those of writing them one after another; the list of files keeps the order below.
                     EvidenceIndex.For(evidence); // built once here rather than by whichever output asks first
                     var stepping = new Lock();
                     void Step(string text)
@@ -167,10 +167,10 @@ internal static class ReportCommand
                         },
                         () =>
                         {
+                            WriteCharts(evidence, withQualitative, before, charts, chartFiles, notes, Step);
                             Step($"Writing {MapFileName}");
                             InteractiveEvidenceMap.Write(evidence, map);
                         },
-                        () => WriteCharts(evidence, withQualitative, before, charts, chartFiles, notes, Step),
                     };
                     var tasks = lanes.Select(Task.Run).ToArray();
                     try
