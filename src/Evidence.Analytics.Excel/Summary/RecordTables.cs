@@ -100,7 +100,7 @@ internal static class RecordTables
                 var estimate = finding.Estimate;
                 sheet.Row().Text(study.Id).Text(label).Text(group)
                     .Text(finding.InterventionId)
-                    .Text(finding.InterventionId is null ? types : typeNames.Of(evidence.Intervention(finding.InterventionId)))
+                    .Text(finding.InterventionId is null ? types : typeNames.OfIntervention(finding.InterventionId))
                     .Text(finding.Domain.Name)
                     .Text(finding.Measure)
                     .Text(finding.Direction.Label())
@@ -125,6 +125,20 @@ internal static class RecordTables
     private sealed class TypeNames(EvidenceBase evidence)
     {
         private readonly Dictionary<Intervention, string> _ofIntervention = new(ReferenceEqualityComparer.Instance);
+
+        private string? _lastId, _lastNames;
+
+        /// <summary>The types of the intervention with an id; a run of rows naming the same intervention (the same
+        /// string, as imported) looks it up once.</summary>
+        public string OfIntervention(string id)
+        {
+            if (!ReferenceEquals(id, _lastId))
+            {
+                _lastNames = Of(evidence.Intervention(id));
+                _lastId = id;
+            }
+            return _lastNames!;
+        }
 
         public string Of(Intervention intervention)
         {
