@@ -69,8 +69,21 @@ internal static class ReportCommand
         string.Join("-", new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>Draws the forest plot of each pooled cell into <paramref name="folder"/> and adds each file to
+    /// <paramref name="written"/>.</summary>
+    private static void WriteForestPlots(EvidenceBase evidence, string folder, List<string> written, Action<string> step)
+    {
+        foreach (var (fileName, forest) in ForestPlots(evidence.PoolFindings()))
+        {
+            step($"Drawing charts/{fileName}");
+            string path = Path.Combine(folder, fileName);
+            forest.SaveSvg(path);
+            written.Add(path);
+        }
+    }
+
     /// <summary>Draws the report's charts into <paramref name="folder"/>, in the order of <see cref="Charts"/>, then the
-    /// gap map with the new evidence marked (given a previous version) and the forest plots; adds each file written to
+    /// gap map with the new evidence marked (given a previous version); adds each file written to
     /// <paramref name="written"/> and the note of a chart drawn aggregated to <paramref name="notes"/>.</summary>
     private static void WriteCharts(EvidenceBase evidence, bool withQualitative, EvidenceBase? before, string folder, List<string> written,
         Dictionary<string, string> notes, Action<string> step)
@@ -89,13 +102,6 @@ internal static class ReportCommand
             step($"Drawing charts/{DiffCommand.MarkedMapFileName}");
             string path = Path.Combine(folder, DiffCommand.MarkedMapFileName);
             EvidenceBaseChanges.Between(before, evidence, withQualitative).GapMapChart().SaveSvg(path);
-            written.Add(path);
-        }
-        foreach (var (fileName, forest) in ForestPlots(evidence.PoolFindings()))
-        {
-            step($"Drawing charts/{fileName}");
-            string path = Path.Combine(folder, fileName);
-            forest.SaveSvg(path);
             written.Add(path);
         }
     }
@@ -148,31 +154,43 @@ internal static class ReportCommand
                     // The outputs are independent once the evidence is imported, so they are written side by side: the
                     // summary workbook, the longest, beside the charts and the interactive map. Each writes its own files,
                     // so the bytes are those of writing them one after another; the list of files keeps the order below.
-                    EvidenceIndex.For(evidence); // built once here rather than by whichever output asks first
+                    // The evidence index they all use is built first, once, while the forest plots (which do not use it)
+                    // are drawn.
                     var stepping = new Lock();
                     void Step(string text)
                     {
                         lock (stepping) step(text);
                     }
+                    var indexed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     var chartFiles = new List<string>();
-                    var lanes = new Action[]
+                    var forestFiles = new List<string>();
+                    var drawing = Task.Run(() =>
                     {
-                        () =>
+                        WriteForestPlots(evidence, charts, forestFiles, Step);
+                        indexed.Task.GetAwaiter().GetResult();
+                        WriteCharts(evidence, withQualitative, before, charts, chartFiles, notes, Step);
+                        Step($"Writing {MapFileName}");
+                        InteractiveEvidenceMap.Write(evidence, map);
+                    });
+                    var tasks = new List<Task> { drawing };
+                    try
+                    {
+                        EvidenceIndex.For(evidence);
+                        indexed.SetResult();
+                        tasks.Add(Task.Run(() =>
                         {
                             Step($"Writing {SummaryFileName}");
                             // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
                             // `evidence validate` reports it.
                             SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative,
                                 before, previousPath is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(previousPath)));
-                        },
-                        () =>
-                        {
-                            WriteCharts(evidence, withQualitative, before, charts, chartFiles, notes, Step);
-                            Step($"Writing {MapFileName}");
-                            InteractiveEvidenceMap.Write(evidence, map);
-                        },
-                    };
-                    var tasks = lanes.Select(Task.Run).ToArray();
+                        }));
+                    }
+                    catch (Exception e)
+                    {
+                        indexed.TrySetException(e);
+                        tasks.Add(Task.FromException(e));
+                    }
                     try
                     {
                         Task.WaitAll(tasks);
@@ -183,6 +201,7 @@ internal static class ReportCommand
                     }
                     foreach (var task in tasks) task.GetAwaiter().GetResult();
                     written.AddRange(chartFiles);
+                    written.AddRange(forestFiles);
                     written.Add(summary);
                     written.Add(map);
                     return written.Count;
