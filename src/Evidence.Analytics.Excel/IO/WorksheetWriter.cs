@@ -343,9 +343,23 @@ internal sealed class WorksheetWriter
             }
             // Larger text takes more of the width and taller lines.
             double size = style.RelativeSize();
-            height = Math.Max(height, TextFit.Lines(text, width / size, style.IsBold()) * TextFit.LineHeight * size);
+            height = Math.Max(height, Lines(column, text, width / size, style.IsBold()) * TextFit.LineHeight * size);
         }
         return height;
+    }
+
+    /// <summary>The last text measured in each of the first columns, with its width, boldness and lines.</summary>
+    private readonly (string? Text, double Width, bool Bold, int Lines)[] _lastFits = new (string?, double, bool, int)[32];
+
+    /// <summary>The lines a wrapped cell's text takes (<see cref="TextFit.Lines"/>); a column repeating the very same
+    /// string at the same width (a study's label on each of its findings' rows, a direction's label) is measured once.</summary>
+    private int Lines(int column, string text, double width, bool bold)
+    {
+        if (column >= _lastFits.Length) return TextFit.Lines(text, width, bold);
+        ref var last = ref _lastFits[column];
+        if (!ReferenceEquals(last.Text, text) || last.Width != width || last.Bold != bold)
+            last = (text, width, bold, TextFit.Lines(text, width, bold));
+        return last.Lines;
     }
 
     private void WriteStart()
