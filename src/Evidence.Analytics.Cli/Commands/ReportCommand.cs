@@ -69,6 +69,43 @@ internal static class ReportCommand
         string.Join("-", new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>Draws the forest plot of each pooled cell into <paramref name="folder"/> and adds each file to
+    /// <paramref name="written"/>.</summary>
+    private static void WriteForestPlots(EvidenceBase evidence, string folder, List<string> written, Action<string> step)
+    {
+        foreach (var (fileName, forest) in ForestPlots(evidence.PoolFindings()))
+        {
+            step($"Drawing charts/{fileName}");
+            string path = Path.Combine(folder, fileName);
+            forest.SaveSvg(path);
+            written.Add(path);
+        }
+    }
+
+    /// <summary>Draws the report's charts into <paramref name="folder"/>, in the order of <see cref="Charts"/>, then the
+    /// gap map with the new evidence marked (given a previous version); adds each file written to
+    /// <paramref name="written"/> and the note of a chart drawn aggregated to <paramref name="notes"/>.</summary>
+    private static void WriteCharts(EvidenceBase evidence, bool withQualitative, EvidenceBase? before, string folder, List<string> written,
+        Dictionary<string, string> notes, Action<string> step)
+    {
+        foreach (var (fileName, draw) in Charts)
+        {
+            step($"Drawing charts/{fileName}");
+            if (draw(evidence, withQualitative) is not { } chart) continue;
+            string path = Path.Combine(folder, fileName);
+            chart.SaveSvg(path);
+            written.Add(path);
+            if (AggregationNote(chart) is { } note) notes[path] = note;
+        }
+        if (before is not null)
+        {
+            step($"Drawing charts/{DiffCommand.MarkedMapFileName}");
+            string path = Path.Combine(folder, DiffCommand.MarkedMapFileName);
+            EvidenceBaseChanges.Between(before, evidence, withQualitative).GapMapChart().SaveSvg(path);
+            written.Add(path);
+        }
+    }
+
     public static Command Create()
     {
         var file = EvidenceInput.FileArgument();
@@ -112,39 +149,60 @@ internal static class ReportCommand
                 {
                     string charts = Path.Combine(folder.FullName, "charts");
                     Directory.CreateDirectory(charts);
-                    foreach (var (fileName, draw) in Charts)
-                    {
-                        step($"Drawing charts/{fileName}");
-                        if (draw(evidence, withQualitative) is not { } chart) continue;
-                        string path = Path.Combine(charts, fileName);
-                        chart.SaveSvg(path);
-                        written.Add(path);
-                        if (AggregationNote(chart) is { } note) notes[path] = note;
-                    }
-                    if (before is not null)
-                    {
-                        step($"Drawing charts/{DiffCommand.MarkedMapFileName}");
-                        string path = Path.Combine(charts, DiffCommand.MarkedMapFileName);
-                        EvidenceBaseChanges.Between(before, evidence, withQualitative).GapMapChart().SaveSvg(path);
-                        written.Add(path);
-                    }
-                    foreach (var (fileName, forest) in ForestPlots(evidence.PoolFindings()))
-                    {
-                        step($"Drawing charts/{fileName}");
-                        string path = Path.Combine(charts, fileName);
-                        forest.SaveSvg(path);
-                        written.Add(path);
-                    }
-                    step($"Writing {SummaryFileName}");
                     string summary = Path.Combine(folder.FullName, SummaryFileName);
-                    // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
-                    // `evidence validate` reports it.
-                    SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative,
-                        before, previousPath is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(previousPath)));
-                    written.Add(summary);
-                    step($"Writing {MapFileName}");
                     string map = Path.Combine(folder.FullName, MapFileName);
-                    InteractiveEvidenceMap.Write(evidence, map);
+                    // The outputs are independent once the evidence is imported, so they are written side by side: the
+                    // summary workbook, the longest, beside the charts and the interactive map. Each writes its own files,
+                    // so the bytes are those of writing them one after another; the list of files keeps the order below.
+                    // The evidence index they all use is built first, once, while the forest plots (which do not use it)
+                    // are drawn.
+                    var stepping = new Lock();
+                    void Step(string text)
+                    {
+                        lock (stepping) step(text);
+                    }
+                    var indexed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var chartFiles = new List<string>();
+                    var forestFiles = new List<string>();
+                    var drawing = Task.Run(() =>
+                    {
+                        WriteForestPlots(evidence, charts, forestFiles, Step);
+                        indexed.Task.GetAwaiter().GetResult();
+                        WriteCharts(evidence, withQualitative, before, charts, chartFiles, notes, Step);
+                        Step($"Writing {MapFileName}");
+                        InteractiveEvidenceMap.Write(evidence, map);
+                    });
+                    var tasks = new List<Task> { drawing };
+                    try
+                    {
+                        EvidenceIndex.For(evidence);
+                        indexed.SetResult();
+                        tasks.Add(Task.Run(() =>
+                        {
+                            Step($"Writing {SummaryFileName}");
+                            // "Spreadsheet rows imported" on the Summary sheet (not PRISMA's "records") is the importer's count of rows read without error, as
+                            // `evidence validate` reports it.
+                            SummaryWorkbook.Write(evidence, summary, Path.GetFileName(Path.TrimEndingDirectorySeparator(input)), import.RowsImported, withQualitative,
+                                before, previousPath is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(previousPath)));
+                        }));
+                    }
+                    catch (Exception e)
+                    {
+                        indexed.TrySetException(e);
+                        tasks.Add(Task.FromException(e));
+                    }
+                    try
+                    {
+                        Task.WaitAll(tasks);
+                    }
+                    catch (AggregateException)
+                    {
+                        // The first failing lane's own exception is rethrown below, for the catch that reports it.
+                    }
+                    foreach (var task in tasks) task.GetAwaiter().GetResult();
+                    written.AddRange(chartFiles);
+                    written.AddRange(forestFiles);
+                    written.Add(summary);
                     written.Add(map);
                     return written.Count;
                 });

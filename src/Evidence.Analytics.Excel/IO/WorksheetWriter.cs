@@ -13,6 +13,9 @@ namespace Evidence.Analytics.Excel.IO;
 internal sealed class WorksheetWriter
 {
     private readonly XmlWriter _xml;
+    private readonly PartOutput _raw;
+    private bool _rowsStarted;
+    private byte[] _bytes = new byte[4096];
     private readonly SharedStringTable _strings;
     private readonly XlsxDocument _document;
     private char[] _row = new char[4096];
@@ -34,9 +37,16 @@ internal sealed class WorksheetWriter
     private bool _rowOpen;
     private int _nextColumn;
 
-    internal WorksheetWriter(XmlWriter xml, SharedStringTable strings, XlsxDocument document, string name, SheetLayout layout)
+    /// <param name="xml">The part's XML writer.</param>
+    /// <param name="raw">The stream under <paramref name="xml"/>, to which rows are written as bytes (they are ASCII).</param>
+    /// <param name="strings">The workbook's shared strings.</param>
+    /// <param name="document">The workbook.</param>
+    /// <param name="name">The sheet's name.</param>
+    /// <param name="layout">The sheet's layout.</param>
+    internal WorksheetWriter(XmlWriter xml, PartOutput raw, SharedStringTable strings, XlsxDocument document, string name, SheetLayout layout)
     {
         _xml = xml;
+        _raw = raw;
         _strings = strings;
         _document = document;
         Name = name;
@@ -291,14 +301,31 @@ internal sealed class WorksheetWriter
         }
         _rowStart[start++] = '"';
         _rowStart[start++] = '>';
-        _xml.WriteRaw(_rowStart, 0, start);
-        _xml.WriteRaw(_row, 0, _length);
+        WriteRaw(_rowStart, start);
+        WriteRaw(_row, _length);
         _rowHeights.Add((float)height);
         _columns = Math.Max(_columns, _lastWrittenColumn + 1);
         _length = 0;
         _rowOpen = false;
         _wrapped.Clear();
         _rowMerges.Clear();
+    }
+
+    /// <summary>Writes characters of a row. Rows are ASCII (the rest is in the shared strings), so they go to the part's
+    /// stream as bytes, past the XML writer's character-by-character raw output, once the writer has closed the
+    /// <c>&lt;sheetData&gt;</c> start tag and handed on what it holds; nothing else is written until the sheet data ends.</summary>
+    private void WriteRaw(char[] chars, int count)
+    {
+        if (!_rowsStarted)
+        {
+            _xml.WriteRaw("");
+            _raw.HandOn(_xml);
+            _rowsStarted = true;
+        }
+        if (_bytes.Length < count) _bytes = new byte[Math.Max(count, _bytes.Length * 2)];
+        if (System.Text.Ascii.FromUtf16(chars.AsSpan(0, count), _bytes, out int written) != System.Buffers.OperationStatus.Done)
+            throw new InvalidOperationException($"Sheet '{Name}', row {RowNumber}: a row's markup is not ASCII.");
+        _raw.Write(_bytes, 0, written);
     }
 
     /// <summary>The current row's height in points: the height asked for, raised to what its wrapped text needs.</summary>
@@ -316,9 +343,23 @@ internal sealed class WorksheetWriter
             }
             // Larger text takes more of the width and taller lines.
             double size = style.RelativeSize();
-            height = Math.Max(height, TextFit.Lines(text, width / size, style.IsBold()) * TextFit.LineHeight * size);
+            height = Math.Max(height, Lines(column, text, width / size, style.IsBold()) * TextFit.LineHeight * size);
         }
         return height;
+    }
+
+    /// <summary>The last text measured in each of the first columns, with its width, boldness and lines.</summary>
+    private readonly (string? Text, double Width, bool Bold, int Lines)[] _lastFits = new (string?, double, bool, int)[32];
+
+    /// <summary>The lines a wrapped cell's text takes (<see cref="TextFit.Lines"/>); a column repeating the very same
+    /// string at the same width (a study's label on each of its findings' rows, a direction's label) is measured once.</summary>
+    private int Lines(int column, string text, double width, bool bold)
+    {
+        if (column >= _lastFits.Length) return TextFit.Lines(text, width, bold);
+        ref var last = ref _lastFits[column];
+        if (!ReferenceEquals(last.Text, text) || last.Width != width || last.Bold != bold)
+            last = (text, width, bold, TextFit.Lines(text, width, bold));
+        return last.Lines;
     }
 
     private void WriteStart()

@@ -45,9 +45,9 @@ internal sealed class XlsxDocument : IDisposable
         if (layout.PrintTitleRows > 0)
             _names.Add(("_xlnm.Print_Titles", $"{XlsxText.SheetReference(name)}!$1:${layout.PrintTitleRows.ToString(CultureInfo.InvariantCulture)}", number - 1, false));
         WorksheetWriter? sheet = null;
-        _package.WritePart(partName, Namespaces.WorksheetType, xml =>
+        _package.WritePart(partName, Namespaces.WorksheetType, (xml, stream) =>
         {
-            sheet = new WorksheetWriter(xml, _strings, this, name, layout);
+            sheet = new WorksheetWriter(xml, stream, _strings, this, name, layout);
             write(sheet);
             sheet.Finish();
         });

@@ -38,17 +38,25 @@ internal sealed class XlsxPackage : IDisposable
     /// <param name="partName">The part's path inside the package, without a leading slash ("xl/workbook.xml").</param>
     /// <param name="contentType">The part's content type, or null for relationship parts (covered by a default).</param>
     /// <param name="write">Writes the part's XML, from the root element on.</param>
-    public void WritePart(string partName, string? contentType, Action<XmlWriter> write)
+    public void WritePart(string partName, string? contentType, Action<XmlWriter> write) =>
+        WritePart(partName, contentType, (xml, _) => write(xml));
+
+    /// <summary>Writes one part, given the stream under its XML writer too, for bytes written past the writer.</summary>
+    /// <param name="partName">The part's path inside the package, without a leading slash ("xl/workbook.xml").</param>
+    /// <param name="contentType">The part's content type, or null for relationship parts (covered by a default).</param>
+    /// <param name="write">Writes the part's XML, from the root element on.</param>
+    public void WritePart(string partName, string? contentType, Action<XmlWriter, PartOutput> write)
     {
         if (contentType is not null) _overrides.Add("/" + partName, contentType);
         var entry = _zip.CreateEntry(partName, _compression);
         entry.LastWriteTime = EntryTime;
         using var stream = entry.Open();
         using var buffered = new BufferedStream(stream, 1 << 16);
-        using (var xml = XmlWriter.Create(buffered, Settings))
+        var output = new PartOutput(buffered);
+        using (var xml = XmlWriter.Create(output, Settings))
         {
             xml.WriteStartDocument(standalone: true);
-            write(xml);
+            write(xml, output);
             xml.WriteEndDocument();
         }
     }
@@ -112,6 +120,47 @@ internal sealed class XlsxPackage : IDisposable
     }
 
     public void Dispose() => _zip.Dispose();
+}
+
+/// <summary>The stream a part's XML writer writes to, which bytes may also be written to directly once the writer has
+/// handed on what it holds (<see cref="HandOn"/>).</summary>
+/// <remarks>Handing on does not flush the compressor below, which would end a deflate block early and change the
+/// part's compressed bytes: a part is compressed the same however it was written.</remarks>
+internal sealed class PartOutput(Stream inner) : Stream
+{
+    private bool _handingOn;
+
+    /// <summary>Writes out what <paramref name="xml"/> holds, so that bytes written next follow it.</summary>
+    public void HandOn(XmlWriter xml)
+    {
+        _handingOn = true;
+        try
+        {
+            xml.Flush();
+        }
+        finally
+        {
+            _handingOn = false;
+        }
+    }
+
+    public override void Flush()
+    {
+        if (!_handingOn) inner.Flush();
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+    public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
 }
 
 /// <summary>A relationship from one part to another part or to an external address.</summary>

@@ -34,9 +34,12 @@ internal static class RecordTables
         {
             Header(sheet, StudyHeaders);
             int links = 0;
+            // The evidence index holds each study's interventions and findings by position: no lookup by id per row.
+            var index = EvidenceIndex.For(evidence);
             var types = new TypeNames(evidence);
-            foreach (var study in evidence.Studies)
+            for (int s = 0; s < index.Studies.Length; s++)
             {
+                var study = index.Studies[s];
                 var citation = study.Citation;
                 sheet.Row().Text(study.Id).Text(citation.ShortLabel).Text(citation.Authors).Integer(citation.Year, CellStyle.Integer).Text(citation.Title);
                 if (citation.Doi is not null && links++ < MaxLinksPerSheet) sheet.Link(citation.Doi, citation.DoiUrl!);
@@ -45,13 +48,13 @@ internal static class RecordTables
                     .Text(study.DesignGroup.Label())
                     .Text(Join(study.Countries))
                     .Text(Join(study.InterventionIds))
-                    .Text(types.Of(study))
+                    .Text(study.InterventionIds.Length == 1 ? types.Of(index.Interventions[index.StudyInterventions[s][0]]) : types.Of(study))
                     .Text(study.Timing?.Label())
                     .Integer(study.MonthsAfterBirth, CellStyle.Integer)
                     .Integer(study.SampleSize)
                     .Text(study.PublicationType?.Label())
                     .Text(study.RiskOfBias?.Label())
-                    .Integer(evidence.FindingsOf(study).Length);
+                    .Integer(index.FindingStart[s + 1] - index.FindingStart[s]);
             }
             sheet.Table("StudiesTable", StudyHeaders, 1, sheet.RowNumber);
         });
@@ -60,8 +63,16 @@ internal static class RecordTables
         document.AddSheet("Interventions", SheetLayout.Table([12, 14, 16, 10, 9, 11, 11, 7, 11, 10, 10, 10, 11, 20, 8]), sheet =>
         {
             Header(sheet, InterventionHeaders);
-            foreach (var intervention in evidence.Interventions)
+            var index = EvidenceIndex.For(evidence);
+            // Studies per intervention, as EvidenceBase.StudiesOf counts them (once per mention), from the index.
+            int[] studies = new int[index.Interventions.Length];
+            foreach (int[] mentioned in index.StudyInterventions)
             {
+                foreach (int j in mentioned) studies[j]++;
+            }
+            for (int j = 0; j < index.Interventions.Length; j++)
+            {
+                var intervention = index.Interventions[j];
                 sheet.Row().Text(intervention.Id).Text(intervention.Name)
                     .Text(Join(intervention.Types.Select(t => t.Name)))
                     .Text(Join(intervention.Formats.Select(f => f.Label())))
@@ -75,7 +86,7 @@ internal static class RecordTables
                     .Text(intervention.Setting)
                     .Text(intervention.Typology.Level.Label())
                     .Text(intervention.Typology.Reason)
-                    .Integer(evidence.StudiesOf(intervention).Length);
+                    .Integer(studies[j]);
             }
             sheet.Table("InterventionsTable", InterventionHeaders, 1, sheet.RowNumber);
         });
@@ -100,7 +111,7 @@ internal static class RecordTables
                 var estimate = finding.Estimate;
                 sheet.Row().Text(study.Id).Text(label).Text(group)
                     .Text(finding.InterventionId)
-                    .Text(finding.InterventionId is null ? types : typeNames.Of(evidence.Intervention(finding.InterventionId)))
+                    .Text(finding.InterventionId is null ? types : typeNames.OfIntervention(finding.InterventionId))
                     .Text(finding.Domain.Name)
                     .Text(finding.Measure)
                     .Text(finding.Direction.Label())
@@ -125,6 +136,20 @@ internal static class RecordTables
     private sealed class TypeNames(EvidenceBase evidence)
     {
         private readonly Dictionary<Intervention, string> _ofIntervention = new(ReferenceEqualityComparer.Instance);
+
+        private string? _lastId, _lastNames;
+
+        /// <summary>The types of the intervention with an id; a run of rows naming the same intervention (the same
+        /// string, as imported) looks it up once.</summary>
+        public string OfIntervention(string id)
+        {
+            if (!ReferenceEquals(id, _lastId))
+            {
+                _lastNames = Of(evidence.Intervention(id));
+                _lastId = id;
+            }
+            return _lastNames!;
+        }
 
         public string Of(Intervention intervention)
         {

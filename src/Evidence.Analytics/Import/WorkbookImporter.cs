@@ -150,7 +150,7 @@ internal static class WorkbookImporter
         bool header = false;
         var progress = context.Options.Progress;
         progress?.Report(new ImportProgress(source.Name, 0));
-        foreach (var row in source.ReadRows())
+        foreach (var row in RowPrefetch.Of(source.ReadRows()))
         {
             int cells = 0;
             foreach (var cell in row.Cells)

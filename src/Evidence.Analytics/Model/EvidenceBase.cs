@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 
 namespace Evidence.Analytics;
 
@@ -52,36 +53,56 @@ public sealed partial class EvidenceBase
         RiskOfBiasAssessments = riskOfBias is null ? [] : [.. riskOfBias];
         Review = review ?? ReviewInfo.Untitled;
 
-        _studies = Unique(Studies, s => s.Id, "study");
-        _interventions = Unique(Interventions, i => i.Id, "intervention");
-        Unique(Configurations, c => c.Id, "configuration");
-
-        var studiesByIntervention = new Dictionary<string, List<Study>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var study in Studies)
+        // The studies with their findings and the interventions with their studies are indexed side by side in a large
+        // evidence base (most of an import's last second); either way the first problem in the order of the checks
+        // (study ids, intervention ids, configuration ids, studies' interventions, findings' studies) is thrown.
+        FrozenDictionary<string, Intervention>? interventionsById = null;
+        FrozenDictionary<string, ImmutableArray<Study>>? studiesByIntervention = null;
+        ExceptionDispatchInfo? interventionIds = null, studyReferences = null;
+        void IndexInterventions()
         {
-            foreach (string interventionId in study.InterventionIds)
+            try
             {
-                if (!_interventions.ContainsKey(interventionId))
-                    throw new ArgumentException($"Study {study.Id} names intervention '{interventionId}', which is not in the evidence base.", nameof(studies));
-                if (!studiesByIntervention.TryGetValue(interventionId, out var list))
-                    studiesByIntervention[interventionId] = list = [];
-                list.Add(study);
+                interventionsById = Unique(Interventions, i => i.Id, "intervention");
+            }
+            catch (Exception e)
+            {
+                interventionIds = ExceptionDispatchInfo.Capture(e);
+                return;
+            }
+            try
+            {
+                studiesByIntervention = StudiesByIntervention(Studies, interventionsById);
+            }
+            catch (Exception e)
+            {
+                studyReferences = ExceptionDispatchInfo.Capture(e);
             }
         }
-        _studiesByIntervention = studiesByIntervention.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
-
-        var findingsByStudy = new Dictionary<string, ImmutableArray<Finding>.Builder>(StringComparer.OrdinalIgnoreCase);
-        foreach (var finding in Findings)
+        var beside = Findings.Length >= IndexedSideBySide ? Task.Run(IndexInterventions) : null;
+        if (beside is null) IndexInterventions();
+        ExceptionDispatchInfo? studyIds = null, findingReferences = null;
+        FrozenDictionary<string, Study>? studiesById = null;
+        FrozenDictionary<string, ImmutableArray<Finding>>? findingsByStudy = null;
+        try
         {
-            if (!_studies.TryGetValue(finding.StudyId, out var study))
-                throw new ArgumentException($"A finding names study '{finding.StudyId}', which is not in the evidence base.", nameof(findings));
-            if (finding.InterventionId is { } interventionId && !study.InterventionIds.Contains(interventionId, StringComparer.OrdinalIgnoreCase))
-                throw new ArgumentException($"A finding of study {study.Id} names intervention '{interventionId}', which the study does not evaluate.", nameof(findings));
-            if (!findingsByStudy.TryGetValue(finding.StudyId, out var builder))
-                findingsByStudy[finding.StudyId] = builder = ImmutableArray.CreateBuilder<Finding>();
-            builder.Add(finding);
+            studiesById = Unique(Studies, s => s.Id, "study");
+            findingsByStudy = FindingsByStudy(Findings, studiesById);
         }
-        _findingsByStudy = findingsByStudy.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.OrdinalIgnoreCase);
+        catch (Exception e)
+        {
+            (studiesById is null ? ref studyIds : ref findingReferences) = ExceptionDispatchInfo.Capture(e);
+        }
+        beside?.Wait();
+        studyIds?.Throw();
+        interventionIds?.Throw();
+        Unique(Configurations, c => c.Id, "configuration");
+        studyReferences?.Throw();
+        findingReferences?.Throw();
+        _studies = studiesById!;
+        _interventions = interventionsById!;
+        _studiesByIntervention = studiesByIntervention!;
+        _findingsByStudy = findingsByStudy!;
 
         CheckRiskOfBias();
 
@@ -193,6 +214,42 @@ public sealed partial class EvidenceBase
     public override string ToString() =>
         $"{Review.Title}: {Studies.Length} studies, {Interventions.Length} interventions, {Findings.Length} findings" +
         (Configurations.IsEmpty ? "" : $", {Configurations.Length} CMO configurations");
+
+    /// <summary>The fewest findings for which the constructor indexes studies and interventions side by side.</summary>
+    private const int IndexedSideBySide = 10_000;
+
+    private static FrozenDictionary<string, ImmutableArray<Study>> StudiesByIntervention(ImmutableArray<Study> studies, FrozenDictionary<string, Intervention> interventions)
+    {
+        var studiesByIntervention = new Dictionary<string, List<Study>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var study in studies)
+        {
+            foreach (string interventionId in study.InterventionIds)
+            {
+                if (!interventions.ContainsKey(interventionId))
+                    throw new ArgumentException($"Study {study.Id} names intervention '{interventionId}', which is not in the evidence base.", nameof(studies));
+                if (!studiesByIntervention.TryGetValue(interventionId, out var list))
+                    studiesByIntervention[interventionId] = list = [];
+                list.Add(study);
+            }
+        }
+        return studiesByIntervention.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static FrozenDictionary<string, ImmutableArray<Finding>> FindingsByStudy(ImmutableArray<Finding> findings, FrozenDictionary<string, Study> studies)
+    {
+        var findingsByStudy = new Dictionary<string, ImmutableArray<Finding>.Builder>(StringComparer.OrdinalIgnoreCase);
+        foreach (var finding in findings)
+        {
+            if (!studies.TryGetValue(finding.StudyId, out var study))
+                throw new ArgumentException($"A finding names study '{finding.StudyId}', which is not in the evidence base.", nameof(findings));
+            if (finding.InterventionId is { } interventionId && !study.InterventionIds.Contains(interventionId, StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"A finding of study {study.Id} names intervention '{interventionId}', which the study does not evaluate.", nameof(findings));
+            if (!findingsByStudy.TryGetValue(finding.StudyId, out var builder))
+                findingsByStudy[finding.StudyId] = builder = ImmutableArray.CreateBuilder<Finding>();
+            builder.Add(finding);
+        }
+        return findingsByStudy.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.OrdinalIgnoreCase);
+    }
 
     private static FrozenDictionary<string, T> Unique<T>(ImmutableArray<T> items, Func<T, string> id, string kind)
     {
