@@ -31,7 +31,7 @@ internal sealed class SparseRows
     public int ColumnCount { get; }
 
     /// <summary>The dot product of a row with a dense vector.</summary>
-    /// <remarks>The simulation's inner loop (with <see cref="AddTo(int, double, double[])"/>). Four partial sums (entries k, k+1, k+2, k+3)
+    /// <remarks>The simulation's inner loop (with <see cref="AddTo"/>). Four partial sums (entries k, k+1, k+2, k+3)
     /// run side by side and are added as (s₀ + s₁) + (s₂ + s₃), so the additions do not wait on each other as one running
     /// sum's do; the order is fixed, so the result is the same on every machine (no vector width decides it). The columns were checked once, when the rows were made, so no entry is bounds-checked here.</remarks>
     public double Dot(int row, double[] weights)
@@ -52,17 +52,6 @@ internal sealed class SparseRows
         }
         for (; k < length; k++) s0 += Unsafe.Add(ref value, k) * Unsafe.Add(ref w, Unsafe.Add(ref column, k));
         return (s0 + s1) + (s2 + s3);
-    }
-
-    /// <summary>Adds <paramref name="scale"/> times a row's entries in columns <paramref name="from"/> to
-    /// <paramref name="to"/> (exclusive) to a dense vector.</summary>
-    public void AddTo(int row, double scale, double[] target, int from, int to)
-    {
-        var columns = Columns.AsSpan(RowStart[row], RowStart[row + 1] - RowStart[row]);
-        int first = columns.BinarySearch(from), last = columns.BinarySearch(to);
-        if (first < 0) first = ~first;
-        if (last < 0) last = ~last;
-        for (int k = RowStart[row] + first, end = RowStart[row] + last; k < end; k++) target[Columns[k]] += scale * Values[k];
     }
 
     /// <summary>Adds <paramref name="scale"/> times a row to a dense vector.</summary>

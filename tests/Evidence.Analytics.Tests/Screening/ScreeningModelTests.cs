@@ -74,7 +74,6 @@ public sealed class ScreeningModelTests
     /// <summary>The SVM grown one record at a time keeps the records' Gram matrix; fitted from cold on the same records it
     /// computes margins from w as liblinear does. Both solve the same problem, so they give the same decision values, to
     /// their tolerance (10⁻⁵: each stops within about 10⁻⁵ of the optimum).</summary>
-    /// <remarks>With 300 records, w is rebuilt and the Gram matrix extended in parallel.</remarks>
     [Theory]
     [InlineData(40, 30)]
     [InlineData(400, 300)]
@@ -131,16 +130,18 @@ public sealed class ScreeningModelTests
     }
 
     [Fact]
-    public void AddTo_AColumnRange_AddsOnlyTheEntriesInIt()
+    public void ScoreAll_EnoughRecordsToScoreInParallel_GivesEachRecordsOwnScore()
     {
-        var x = Rows([1, 0, 2, 0, 3]);
-        var target = new double[5];
+        var (x, order, relevant) = RandomProblem(RankingClassifier.ParallelScoring + 500, 50);
+        var svm = new LinearSvm(0.11, 1e-4, 1000, 12, 1);
+        bool[] labels = [.. order.Select(r => relevant[r])];
+        svm.Fit(x, order, labels, RankingClassifier.Weights(labels, 9.8));
+        bool[] include = [.. Enumerable.Range(0, x.RowCount).Select(r => r % 3 != 0)];
+        var scores = new double[x.RowCount];
 
-        x.AddTo(0, 2.0, target, 1, 4);
-        Assert.Equal([0, 0, 4, 0, 0], target);
-        x.AddTo(0, 2.0, target, 0, 1);
-        x.AddTo(0, 2.0, target, 4, 5);
-        Assert.Equal([2, 0, 4, 0, 6], target);
+        svm.ScoreAll(x, include, scores);
+
+        Assert.Equal(Enumerable.Range(0, x.RowCount).Select(r => include[r] ? svm.Score(x, r) : double.NegativeInfinity), scores);
     }
 
     [Fact]
