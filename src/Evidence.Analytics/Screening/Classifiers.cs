@@ -54,7 +54,7 @@ internal abstract class RankingClassifier
     /// shared out. Below that, handing the blocks to other threads costs more than it saves: in a Nagtegaal simulation
     /// (2,019 records scored 1,124 times, with w rebuilt and the Gram matrix extended in parallel likewise) waking the
     /// threads took a tenth of the time, and the simulation was 0–40% slower in parallel (naive Bayes 2.8 → 4.0 s).</remarks>
-    public void ScoreAll(SparseRows features, bool[]? include, double[] scores)
+    public virtual void ScoreAll(SparseRows features, bool[]? include, double[] scores)
     {
         void ScoreRange(int from, int to)
         {
@@ -118,6 +118,9 @@ internal abstract class RankingClassifier
 /// differ from double precision's by at most 3·10⁻⁵, well inside the stopping tolerance of 10⁻⁴; w, b and the scores
 /// stay double. Single-precision margins cannot resolve a projected gradient much below 10⁻⁶, so a tolerance under
 /// <see cref="GramTolerance"/> is always met liblinear's way.</para>
+/// <para>While the records × labelled records fit in <see cref="KernelLimit"/>, each labelled record's kernel column
+/// is kept too, and <see cref="ScoreAll"/> scores every record from them (see <see cref="ExtendKernel"/>): a Nagtegaal
+/// simulation went from 2.9–3.3 s to 1.4–1.9 s in one process, to the same screening order.</para>
 /// </remarks>
 internal sealed class LinearSvm(double c, double tolerance, int maxIterations, int columns, ulong seed) : RankingClassifier
 {
@@ -139,6 +142,15 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
     private int _gramCount;
     private float[] _gram = [];
     private double[]? _scatter;
+    private SparseRows? _terms;
+    private SparseRows? _termsOf;
+    private float[] _kernel = [];
+    private int _kernelCapacity;
+    private int _kernelCount;
+    private double[] _column = [];
+    private bool _scoresFromKernel;
+    private bool _wStale;
+    private (SparseRows X, int[] Rows, double[] Y, int N) _last;
 
     public int Passes { get; private set; }
 
@@ -167,6 +179,7 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
                 _norms[r] = norm;
             }
             _gramCount = 0;
+            _kernelCount = 0;
         }
         var diag = new double[n];
         var qd = new double[n];
@@ -178,18 +191,138 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
         int known = 0;
         while (known < Math.Min(n, _gramCount) && _gramRecords[known] == rows[known]) known++;
         UsedGram = n <= GramLimit && n - known <= GramNewRecords && tolerance >= GramTolerance;
+        _last = (x, rows, y, n);
         if (UsedGram)
         {
-            ExtendGram(x, rows, known);
+            _scoresFromKernel = (long)x.RowCount * KernelCapacityFor(n) <= KernelLimit;
+            if (_scoresFromKernel) ExtendKernel(x, rows, known);
+            else ExtendGram(x, rows, known);
             Solve(new GramMargins(_gram, _gramRecords.Length, y, _alpha, n), y, diag, qd, n);
-            Rebuild(x, rows, y, n);
+            _wStale = _scoresFromKernel;
+            if (!_scoresFromKernel) Rebuild(x, rows, y, n);
         }
         else
         {
             _gramCount = 0;
+            _kernelCount = 0;
+            _scoresFromKernel = false;
+            _wStale = false;
             Rebuild(x, rows, y, n);
             Solve(new SparseMargins(x, rows, _w, this), y, diag, qd, n);
         }
+    }
+
+    /// <summary>Grows the Gram matrix to hold <paramref name="n"/> records, keeping the first <paramref name="known"/>.</summary>
+    private void EnsureGram(int n, int known)
+    {
+        int stride = _gramRecords.Length;
+        if (stride >= n) return;
+        int grown = Math.Min(Math.Max(n, 2 * stride), GramLimit);
+        var gram = new float[grown * grown];
+        for (int i = 0; i < known; i++) Array.Copy(_gram, i * stride, gram, i * grown, known);
+        _gram = gram;
+        Array.Resize(ref _gramRecords, grown);
+    }
+
+    /// <summary>The most entries (records × labelled records) of the kernel columns kept for scoring: 64 MB.</summary>
+    internal const long KernelLimit = 1L << 24;
+
+    /// <summary>Whether the last fit's scores come from the kernel columns (see <see cref="ExtendKernel"/>).</summary>
+    internal bool ScoresFromKernel => _scoresFromKernel;
+
+    /// <summary>Adds the Gram matrix's rows and columns for the records from position <paramref name="known"/> on, from
+    /// each new labelled record's kernel column: its products xⱼ·xₚ + 1 with every record j, kept (single precision)
+    /// for scoring.</summary>
+    /// <remarks>A column is summed term by term from the records that have each of the record's terms (the features
+    /// transposed once): on Nagtegaal a record's terms occur in about 150 records each, so a column costs some 52,000
+    /// products where a dot product with every record costs 700,000. With the columns kept, the scores of all records
+    /// are Σ βq·column q, a dense sum, and w need not be rebuilt after each fit: the three sparse passes per fit (extend
+    /// the Gram matrix, rebuild w, score every record through w) were 40% of a simulation.</remarks>
+    private void ExtendKernel(SparseRows x, int[] rows, int known)
+    {
+        int n = rows.Length, records = x.RowCount;
+        // Columns are kept for the first _kernelCount positions of the Gram matrix (fewer when it grew without them).
+        known = Math.Min(known, _kernelCount);
+        EnsureGram(n, known);
+        if (_kernelCapacity < n)
+        {
+            int grown = KernelCapacityFor(n);
+            var kernel = new float[(long)grown * records];
+            Array.Copy(_kernel, kernel, (long)known * records);
+            _kernel = kernel;
+            _kernelCapacity = grown;
+        }
+        if (!ReferenceEquals(_termsOf, x))
+        {
+            _terms = x.Transpose();
+            _termsOf = x;
+        }
+        if (_column.Length != records) _column = new double[records];
+        int stride = _gramRecords.Length;
+        for (int p = known; p < n; p++)
+        {
+            int record = rows[p];
+            Array.Clear(_column);
+            for (int k = x.RowStart[record]; k < x.RowStart[record + 1]; k++) _terms!.AddTo(x.Columns[k], x.Values[k], _column);
+            var column = _kernel.AsSpan(p * records, records);
+            for (int j = 0; j < records; j++) column[j] = (float)(_column[j] + 1);
+            for (int q = 0; q < p; q++) _gram[p * stride + q] = _gram[q * stride + p] = column[rows[q]];
+            _gram[p * stride + p] = (float)_norms[record];
+            _gramRecords[p] = record;
+        }
+        _gramCount = _kernelCount = n;
+    }
+
+    /// <summary>The kernel columns held after growing to <paramref name="n"/> labelled records (doubling).</summary>
+    private int KernelCapacityFor(int n) => _kernelCapacity >= n ? _kernelCapacity : Math.Min(Math.Max(n, 2 * _kernelCapacity), GramLimit);
+
+    /// <summary>Every record's score: from the kernel columns after a fit that kept them (Σ βq·(xⱼ·x_q + 1), summed over
+    /// q in order, element by element), else through w.</summary>
+    public override void ScoreAll(SparseRows features, bool[]? include, double[] scores)
+    {
+        if (!_scoresFromKernel || !ReferenceEquals(features, _last.X))
+        {
+            EnsureW();
+            base.ScoreAll(features, include, scores);
+            return;
+        }
+        var (_, _, y, n) = _last;
+        int records = features.RowCount;
+        var sums = scores.AsSpan(0, records);
+        sums.Clear();
+        for (int q = 0; q < n; q++)
+        {
+            if (_alpha[q] == 0) continue;
+            double beta = y[q] * _alpha[q];
+            var column = _kernel.AsSpan(q * records, records);
+            int j = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var scale = new Vector<double>(beta);
+                for (; j + Vector<float>.Count <= records; j += Vector<float>.Count)
+                {
+                    Vector.Widen(new Vector<float>(column[j..]), out var low, out var high);
+                    var lowSums = sums[j..];
+                    var highSums = sums[(j + Vector<double>.Count)..];
+                    (new Vector<double>(lowSums) + scale * low).CopyTo(lowSums);
+                    (new Vector<double>(highSums) + scale * high).CopyTo(highSums);
+                }
+            }
+            for (; j < records; j++) sums[j] += beta * column[j];
+        }
+        if (include is null) return;
+        for (int j = 0; j < records; j++)
+        {
+            if (!include[j]) sums[j] = double.NegativeInfinity;
+        }
+    }
+
+    /// <summary>Rebuilds w after a fit that scored from the kernel columns, for <see cref="Score"/>.</summary>
+    private void EnsureW()
+    {
+        if (!_wStale) return;
+        Rebuild(_last.X, _last.Rows, _last.Y, _last.N);
+        _wStale = false;
     }
 
     /// <summary>Dual coordinate descent with liblinear's shrinking: a record at α = 0 whose gradient exceeds the last
@@ -263,16 +396,10 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
     /// new record is spread into a dense vector once and dotted with the sparse rows before it.</summary>
     private void ExtendGram(SparseRows x, int[] rows, int known)
     {
-        int n = rows.Length, stride = _gramRecords.Length;
-        if (stride < n)
-        {
-            int grown = Math.Min(Math.Max(n, 2 * stride), GramLimit);
-            var gram = new float[grown * grown];
-            for (int i = 0; i < known; i++) Array.Copy(_gram, i * stride, gram, i * grown, known);
-            _gram = gram;
-            Array.Resize(ref _gramRecords, grown);
-            stride = grown;
-        }
+        int n = rows.Length;
+        _kernelCount = Math.Min(_kernelCount, known);
+        EnsureGram(n, known);
+        int stride = _gramRecords.Length;
         _scatter ??= new double[x.ColumnCount];
         for (int p = known; p < n; p++)
         {
@@ -286,7 +413,11 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
         _gramCount = n;
     }
 
-    public override double Score(SparseRows x, int record) => x.Dot(record, _w) + _bias;
+    public override double Score(SparseRows x, int record)
+    {
+        EnsureW();
+        return x.Dot(record, _w) + _bias;
+    }
 
     /// <summary>The margins w·xᵢ + b of the labelled records during a fit, and their change when one αᵢ changes.</summary>
     private interface IMargins

@@ -54,6 +54,27 @@ internal sealed class SparseRows
         return (s0 + s1) + (s2 + s3);
     }
 
+    /// <summary>The matrix transposed: one row per column, listing the rows that have it (ascending) with their values.</summary>
+    public SparseRows Transpose()
+    {
+        var start = new int[ColumnCount + 1];
+        foreach (int column in Columns) start[column + 1]++;
+        for (int c = 0; c < ColumnCount; c++) start[c + 1] += start[c];
+        var next = start[..^1];
+        var rows = new int[Columns.Length];
+        var values = new double[Columns.Length];
+        for (int r = 0; r < RowCount; r++)
+        {
+            for (int k = RowStart[r]; k < RowStart[r + 1]; k++)
+            {
+                int at = next[Columns[k]]++;
+                rows[at] = r;
+                values[at] = Values[k];
+            }
+        }
+        return new SparseRows(start, rows, values, RowCount);
+    }
+
     /// <summary>Adds <paramref name="scale"/> times a row to a dense vector.</summary>
     public void AddTo(int row, double scale, double[] target)
     {

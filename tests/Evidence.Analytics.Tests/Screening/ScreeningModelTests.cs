@@ -145,6 +145,43 @@ public sealed class ScreeningModelTests
     }
 
     [Fact]
+    public void ScoreAll_FromTheKernelColumns_MatchesTheScoresThroughW()
+    {
+        var (x, order, relevant) = RandomProblem(60, 40);
+        var svm = new LinearSvm(0.11, 1e-4, 1000, 12, 1);
+        for (int n = 2; n <= order.Length; n++)
+        {
+            bool[] labels = [.. order[..n].Select(r => relevant[r])];
+            svm.Fit(x, order[..n], labels, RankingClassifier.Weights(labels, 9.8));
+        }
+        bool[] include = [.. Enumerable.Range(0, 60).Select(r => r % 4 != 1)];
+        var scores = new double[60];
+
+        svm.ScoreAll(x, include, scores);
+
+        Assert.True(svm.ScoresFromKernel);
+        // Σ βq·(xⱼ·x_q + 1) from single-precision columns against xⱼ·w + b in double precision.
+        for (int r = 0; r < 60; r++)
+        {
+            if (include[r]) Assert.Equal(svm.Score(x, r), scores[r], 1e-6);
+            else Assert.Equal(double.NegativeInfinity, scores[r]);
+        }
+    }
+
+    [Fact]
+    public void Transpose_ListsEachColumnsRowsAndValues()
+    {
+        var x = Rows([1, 0, 2], [0, 3, 4]);
+
+        var t = x.Transpose();
+
+        Assert.Equal((3, 2), (t.RowCount, t.ColumnCount));
+        Assert.Equal([0, 1, 2, 4], t.RowStart);
+        Assert.Equal([0, 1, 0, 1], t.Columns);
+        Assert.Equal([1.0, 3, 2, 4], t.Values);
+    }
+
+    [Fact]
     public void Parameters_RecordEveryParameterOfThePreset()
     {
         var parameters = ScreeningModel.ElasU4.Parameters;
