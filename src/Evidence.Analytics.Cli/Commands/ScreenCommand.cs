@@ -123,7 +123,7 @@ internal static class ScreenCommand
     private static Command Simulate()
     {
         var file = new Argument<string>("file") { Description = "Labelled records: .csv, .tsv, .xlsx, or RIS with ASReview labels in N1." };
-        var model = new Option<string>("--model") { Description = "The model: svm (linear SVM, ASReview's ELAS u4), nb (naive Bayes, ELAS u3) or logistic (logistic regression).", DefaultValueFactory = _ => "svm" };
+        var model = ScreeningModelOption.Create("The model");
         var seed = new Option<int>("--seed") { Description = "The seed of the prior knowledge and the model.", DefaultValueFactory = _ => 1 };
         var priorIncluded = new Option<int>("--prior-included") { Description = "Relevant records drawn as prior knowledge.", DefaultValueFactory = _ => 1 };
         var priorExcluded = new Option<int>("--prior-excluded") { Description = "Irrelevant records drawn as prior knowledge.", DefaultValueFactory = _ => 1 };
@@ -140,11 +140,10 @@ internal static class ScreenCommand
         {
             var stdout = parseResult.InvocationConfiguration.Output;
             var stderr = parseResult.InvocationConfiguration.Error;
-            ScreeningModel chosen;
+            if (!ScreeningModelOption.TryParse(parseResult.GetValue(model), stderr, out var chosen)) return EvidenceCli.UsageError;
             StoppingRule? rule = null;
             try
             {
-                chosen = ScreeningModel.Named(parseResult.GetValue(model)!);
                 var rules = (parseResult.GetValue(stop) ?? []).Select(StoppingRule.Parse).ToArray();
                 if (rules.Length > 0) rule = StoppingRule.Any(rules);
             }

@@ -11,7 +11,7 @@ internal static class ScreenServeCommand
         var port = new Option<int>("--port") { Description = "The port to listen on, on 127.0.0.1 only (default: a free one).", DefaultValueFactory = _ => 0 };
         var screener = new Option<string?>("--screener") { Description = "The screener's name, put in the address printed (otherwise the page asks for it)." };
         var stop = new Option<string[]>("--stop") { Description = "A stopping rule to show: irrelevant:N, fraction:F, recall:R[@C] (default irrelevant:100 and recall:0.95@0.95)." };
-        var model = new Option<string>("--model") { Description = "The model that ranks each screener's records: svm (linear SVM, ASReview's ELAS u4), nb (naive Bayes, ELAS u3) or logistic (logistic regression).", DefaultValueFactory = _ => "svm" };
+        var model = ScreeningModelOption.Create("The model that ranks each screener's records");
         var command = new Command("serve", "Screen a project in the browser: a local web server on 127.0.0.1 with a per-run token in the address it prints; the next record ranked by a model trained on the screener's own decisions, keyboard shortcuts, undo, progress and stopping rules, conflicts and agreement.")
         {
             project, port, screener, stop, model,
@@ -21,16 +21,7 @@ internal static class ScreenServeCommand
             var stdout = parseResult.InvocationConfiguration.Output;
             var stderr = parseResult.InvocationConfiguration.Error;
             if (!ScreenerProgress.TryParseRules(parseResult.GetValue(stop), stderr, out var rules)) return EvidenceCli.UsageError;
-            ScreeningModel chosen;
-            try
-            {
-                chosen = ScreeningModel.Named(parseResult.GetValue(model)!);
-            }
-            catch (ArgumentException e)
-            {
-                await stderr.WriteLineAsync(e.Message.Split(" (Parameter", 2)[0]).ConfigureAwait(false);
-                return EvidenceCli.UsageError;
-            }
+            if (!ScreeningModelOption.TryParse(parseResult.GetValue(model), stderr, out var chosen)) return EvidenceCli.UsageError;
             int portNumber = parseResult.GetValue(port);
             if (portNumber is < 0 or > 65535)
             {
