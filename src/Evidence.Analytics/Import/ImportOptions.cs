@@ -24,6 +24,10 @@ public sealed class ImportOptions
     /// <value>The default is 50 million (a 100,000-study workbook has about 5 million).</value>
     public long MaxCells { get; init; } = 50_000_000;
 
+    /// <summary>Whether the sheets of an .xlsx workbook are scanned as bytes (<see cref="Import.SheetXmlScanner"/>), the XML
+    /// reader reading only what the scanner does not; false reads them all with the XML reader, as tests compare.</summary>
+    internal bool ScansSheetXml { get; init; } = true;
+
     /// <summary>Told which sheet is being read and how many of its rows have been read, for progress displays; or null.</summary>
     public IProgress<ImportProgress>? Progress { get; init; }
 }

@@ -12,12 +12,27 @@ internal static class WorkbookImporter
 
     public static ImportResult Run(string file, ImportOptions options, Func<WorkbookSource> open)
     {
+        // The vocabularies are built on first use, a quarter of a second, and opening a large workbook (reading its
+        // shared strings) takes about as long: the two are done side by side.
+        var vocabularies = Task.Run(() => Vocabularies.All.Count);
+        WorkbookSource? opened = null;
+        WorkbookUnreadableException? unreadable = null;
+        try
+        {
+            opened = open();
+        }
+        catch (WorkbookUnreadableException e)
+        {
+            unreadable = e;
+        }
+        vocabularies.Wait();
         var context = new ImportContext(file, options);
         try
         {
-            using var source = open();
-            ReadSheets(source, context);
-            foreach (var problem in source.OpeningProblems) context.Add(problem);
+            using var source = opened;
+            if (unreadable is not null) throw unreadable;
+            ReadSheets(source!, context);
+            foreach (var problem in source!.OpeningProblems) context.Add(problem);
         }
         catch (WorkbookUnreadableException e)
         {

@@ -45,21 +45,37 @@ public sealed partial class Citation
     public Uri? DoiUrl => Doi is null ? null : new Uri("https://doi.org/" + Doi);
 
     /// <summary>A short in-text label: "Dennis et al. 2009", "Smith &amp; Jones 2020" or "Smith 2020".</summary>
-    public string ShortLabel
+    /// <remarks>Authors are separated by commas or semicolons; each author's surname is the first word of their name.
+    /// Worked out once per citation (a report labels each study on several sheets and charts).</remarks>
+    public string ShortLabel => _shortLabel ??= LabelOf(Authors, Year);
+
+    private string? _shortLabel;
+
+    private static string LabelOf(string authors, int year)
     {
-        get
+        // The first two authors' surnames and whether there are more, scanning the names without splitting them all.
+        ReadOnlySpan<char> first = default, second = default;
+        int count = 0;
+        var rest = authors.AsSpan();
+        while (count < 3 && !rest.IsEmpty)
         {
-            string[] names = Authors.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            string Surname(string author) => author.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-            string who = names.Length switch
-            {
-                0 => Authors,
-                1 => Surname(names[0]),
-                2 => $"{Surname(names[0])} & {Surname(names[1])}",
-                _ => $"{Surname(names[0])} et al.",
-            };
-            return string.Create(CultureInfo.InvariantCulture, $"{who} {Year}");
+            int end = rest.IndexOfAny(';', ',');
+            var name = (end < 0 ? rest : rest[..end]).Trim();
+            rest = end < 0 ? default : rest[(end + 1)..];
+            if (name.IsEmpty) continue;
+            int space = name.IndexOf(' ');
+            var surname = space < 0 ? name : name[..space];
+            if (count == 0) first = surname;
+            else if (count == 1) second = surname;
+            count++;
         }
+        return count switch
+        {
+            0 => string.Create(CultureInfo.InvariantCulture, $"{authors} {year}"),
+            1 => string.Create(CultureInfo.InvariantCulture, $"{first} {year}"),
+            2 => string.Create(CultureInfo.InvariantCulture, $"{first} & {second} {year}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{first} et al. {year}"),
+        };
     }
 
     /// <summary>The citation as "Authors (Year). Title. doi:…".</summary>

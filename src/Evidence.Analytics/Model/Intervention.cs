@@ -102,8 +102,20 @@ public sealed partial class Intervention
     private static ImmutableArray<T> Set<T>(IEnumerable<T>? values) where T : notnull => values switch
     {
         null => [],
-        // One value is a set already (most lists an import reads hold one).
+        // One value is a set already (most lists an import reads hold one), and so is an immutable array in order.
         IReadOnlyCollection<T> { Count: <= 1 } few => [.. few],
+        ImmutableArray<T> array when IsOrderedSet(array) => array,
         _ => values.Distinct().Order().ToImmutableArray(),
     };
+
+    /// <summary>Whether each value sorts after the one before it, so that the array is its own distinct, ordered set.</summary>
+    private static bool IsOrderedSet<T>(ImmutableArray<T> values) where T : notnull
+    {
+        var order = Comparer<T>.Default;
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (order.Compare(values[i - 1], values[i]) >= 0 || EqualityComparer<T>.Default.Equals(values[i - 1], values[i])) return false;
+        }
+        return true;
+    }
 }

@@ -311,6 +311,38 @@ public sealed class ImportValidationTests
     }
 
     [Fact]
+    public void Read_SameListCellOnSeveralRows_ReadAlikeWithEachUnknownTermReportedOnEveryRow()
+    {
+        // Rows 2 and 4 repeat a clean list; rows 3 and 5 repeat a list with an unknown term, which must be reported on
+        // both rows, not only the first.
+        var result = ReadCsv("interventions.csv", InterventionsHeader + "\n" +
+            "I01,A,Service navigation; Social support,,,,,,,,,,\n" +
+            "I02,B,Social support; Money advice,,,,,,,,,,\n" +
+            "I03,C,Service navigation; Social support,,,,,,,,,,\n" +
+            "I04,D,Social support; Money advice,,,,,,,,,,\n");
+
+        var unknown = result.Problems.Where(p => p.Kind == ProblemKind.UnknownVocabulary).Select(p => (p.Row!.Value, p.Cell!, p.Value!));
+        Assert.Equal([(3, "C3", "Money advice"), (5, "C5", "Money advice")], unknown);
+    }
+
+    [Fact]
+    public void Intervention_TypesGivenInOrderOrNot_AreTheDistinctTypesInTheirSeededOrder()
+    {
+        // Social support is seeded first (0), Service navigation sixth (5): that is the order whatever the order given.
+        var support = InterventionType.SocialSupport;
+        var navigation = InterventionType.ServiceNavigation;
+        IEnumerable<InterventionType>[] given =
+        [
+            System.Collections.Immutable.ImmutableArray.Create(support, navigation),
+            System.Collections.Immutable.ImmutableArray.Create(navigation, support),
+            System.Collections.Immutable.ImmutableArray.Create(support, support, navigation),
+            new List<InterventionType> { navigation, support, navigation },
+        ];
+        foreach (var types in given)
+            Assert.Equal([support, navigation], new Intervention("I01", "Group", types).Types.ToArray());
+    }
+
+    [Fact]
     public void Read_InvalidYesNo_Reported()
     {
         var result = ReadCsv("interventions.csv", InterventionsHeader + "\nI01,Peer group,,,,,,sometimes,,,,,\nI02,Other,,,,,,not reported,,,,,\n");

@@ -6,6 +6,12 @@ public sealed class CitationTests
     [InlineData("Dennis CL, Hodnett E, Kenton L", "Dennis et al. 2009")]
     [InlineData("McLeish J; Redshaw M", "McLeish & Redshaw 2009")]
     [InlineData("Kimberlee R", "Kimberlee 2009")]
+    // Empty names between separators are skipped; a surname is the first word, whatever follows it.
+    [InlineData(" ; Smith  J ;; ,Jones\tA", "Smith & Jones\tA 2009")]
+    [InlineData("Smith J, , Jones A, Brown B, Green G", "Smith et al. 2009")]
+    [InlineData("World Health Organization", "World 2009")]
+    // Separators only: no name to take a surname from, so the authors are kept as given.
+    [InlineData(";,", ";, 2009")]
     public void ShortLabel_Authors_FollowsInTextConvention(string authors, string expected) =>
         Assert.Equal(expected, new Citation(authors, 2009, "Title").ShortLabel);
 

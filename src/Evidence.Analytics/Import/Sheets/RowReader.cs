@@ -21,6 +21,9 @@ internal sealed class RowReader
     private readonly HashSet<(string Header, string Text)> _relatedSeen = [];
     private readonly HashSet<(string Header, string Key)> _relatedReported = [];
     private RawRow _row = new(0, []);
+    private int _problems; // reported by this reader, so that a cell read without any can be memoised
+    // Multi-valued cells read without a problem, by column header and text: a workbook repeats the same few lists.
+    private readonly Dictionary<object, object> _terms = new(ReferenceEqualityComparer.Instance);
 
     public RowReader(SheetState sheet) => _sheet = sheet;
 
@@ -39,6 +42,7 @@ internal sealed class RowReader
     /// <summary>Reports a problem on this row, at a column (by format header) or on the whole row (null).</summary>
     public void Problem(ProblemKind kind, string? header, string? value, string message, ProblemSeverity severity = ProblemSeverity.Error)
     {
+        _problems++;
         _sheet.Problem(kind, severity, _row.Number, header is null ? -1 : _sheet.ColumnOf(header), value, message);
         if (severity == ProblemSeverity.Error) HasErrors = true;
     }
@@ -112,9 +116,10 @@ internal sealed class RowReader
     /// <summary>The values of a multi-valued cell, split on ';' (blank parts ignored; blank-marker parts reported and ignored).</summary>
     public ImmutableArray<string> List(string header) => List(header, null);
 
-    private ImmutableArray<string> List(string header, ControlledVocabulary? vocabulary)
+    private ImmutableArray<string> List(string header, ControlledVocabulary? vocabulary) => Parts(header, Value(header, vocabulary), vocabulary);
+
+    private ImmutableArray<string> Parts(string header, string? text, ControlledVocabulary? vocabulary)
     {
-        string? text = Value(header, vocabulary);
         if (text is null) return [];
         string[] parts = text.Split(WorkbookColumn.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 1 && ReferenceEquals(parts[0], text) || !AnyBlankMarker(parts, vocabulary)) return [.. parts];
@@ -213,9 +218,18 @@ internal sealed class RowReader
     }
 
     /// <summary>The values of a multi-valued vocabulary cell; each unknown part is reported.</summary>
+    /// <remarks>A cell read without any problem is memoised by column and text: reading it again would report nothing
+    /// (a related construct is reported once per column) and give the same values.</remarks>
     public ImmutableArray<T> Terms<T>(string header, Vocabulary<T> vocabulary) where T : notnull
     {
-        var parts = List(header, vocabulary);
+        string? text = Value(header, vocabulary);
+        if (text is null) return [];
+        if (!_terms.TryGetValue(header, out object? memo))
+            _terms[header] = memo = new Dictionary<string, ImmutableArray<T>>(StringComparer.Ordinal);
+        var read = (Dictionary<string, ImmutableArray<T>>)memo;
+        if (read.TryGetValue(text, out var known)) return known;
+        int problems = _problems;
+        var parts = Parts(header, text, vocabulary);
         if (parts.IsEmpty) return [];
         var values = ImmutableArray.CreateBuilder<T>(parts.Length);
         foreach (string part in parts)
@@ -223,7 +237,9 @@ internal sealed class RowReader
             if (TryParse(header, vocabulary, part, out T value)) values.Add(value);
             else Problem(ProblemKind.UnknownVocabulary, header, part, vocabulary.UnknownMessage(part) + ExtendHint(vocabulary));
         }
-        return values.ToImmutable();
+        var terms = values.ToImmutable();
+        if (_problems == problems && read.Count < MemoLimit) read[text] = terms;
+        return terms;
     }
 
     /// <summary>Parses through a per-sheet memo: a workbook repeats the same few spellings on thousands of rows, and

@@ -56,7 +56,7 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         {
             CheckSizes();
             ReadWorkbook();
-            _hasSharedStrings = ReadPart(SharedStringsPart, ReadSharedStrings);
+            _hasSharedStrings = (_options.ScansSheetXml ? ScanSharedStrings() : null) ?? ReadPart(SharedStringsPart, ReadSharedStrings);
             ReadPart(StylesPart, ReadStyles);
         }
         catch
@@ -128,8 +128,8 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
     private ZipArchiveEntry? FindEntry(string path) =>
         _zip.GetEntry(path) ?? _zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Opens a part for reading, or null if the package has no such part.</summary>
-    private Part? OpenPart(string path)
+    /// <summary>Opens a part's checked bytes, or null if the package has no such part.</summary>
+    private PartStream? OpenPartStream(string path)
     {
         if (FindEntry(path) is not { } entry) return null;
         Stream content;
@@ -142,7 +142,13 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
             // A corrupt local header or an unknown compression method.
             throw Damaged(entry.FullName, WorkbookUnreadableException.Reason(e), e);
         }
-        var stream = new PartStream(this, entry, content);
+        return new PartStream(this, entry, content);
+    }
+
+    /// <summary>Opens a part for reading, or null if the package has no such part.</summary>
+    private Part? OpenPart(string path)
+    {
+        if (OpenPartStream(path) is not { } stream) return null;
         try
         {
             return new Part(this, stream, XmlReader.Create(stream, Settings));
@@ -236,6 +242,38 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         _sharedStrings = [.. strings];
     }
 
+    /// <summary>Reads the shared strings as <see cref="ReadSharedStrings"/> does, with the byte scanner: whether the
+    /// package has the part, or null if the scanner left it to the XML reader.</summary>
+    private bool? ScanSharedStrings()
+    {
+        using var bytes = OpenPartStream(SharedStringsPart);
+        if (bytes is null) return false;
+        var xml = new SheetXmlScanner(bytes);
+        var strings = new List<string>();
+        char[] buffer = new char[256];
+        try
+        {
+            SheetXmlNode node;
+            while ((node = xml.Read()) != SheetXmlNode.EndOfPart)
+            {
+                if (node != SheetXmlNode.Start) continue;
+                if (xml.IsNamed("sst"u8) && xml.TryGetAttribute("uniqueCount"u8, out var count)
+                    && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out int capacity))
+                    strings.Capacity = Math.Min(capacity, 10_000_000);
+                else if (xml.IsNamed("si"u8))
+                    strings.Add(xml.IsEmptyElement ? "" : ScanRichText(xml, ref buffer));
+            }
+        }
+        catch (SheetXmlScanner.Unsupported)
+        {
+            bytes.Uncount();
+            return null;
+        }
+        bytes.ReadToEndAndCheck();
+        _sharedStrings = [.. strings];
+        return true;
+    }
+
     /// <summary>The shared string a cell refers to; a reference the shared strings cannot resolve means a damaged or
     /// incomplete workbook, never a blank cell.</summary>
     private string SharedString(ReadOnlySpan<char> index, string part, int row, int column)
@@ -285,6 +323,34 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
             }
         }
         return DecodeEscapes(many?.ToString() ?? single ?? "");
+    }
+
+    /// <summary>The text of a non-empty string item read by the scanner, as <see cref="ReadRichText"/> reads it from the XML
+    /// reader: its <c>&lt;t&gt;</c> runs, without phonetic runs; leaves the scanner on the item's end tag.</summary>
+    private static string ScanRichText(SheetXmlScanner xml, ref char[] buffer)
+    {
+        int depth = xml.Depth, length = 0;
+        while (true)
+        {
+            var node = xml.Read();
+            if (node == SheetXmlNode.End && xml.Depth == depth) break;
+            if (node != SheetXmlNode.Start) continue;
+            if (xml.IsNamed("rPh"u8))
+            {
+                xml.Skip();
+            }
+            else if (xml.IsNamed("t"u8) && !xml.IsEmptyElement)
+            {
+                int textDepth = xml.Depth;
+                while (xml.Read() is var text && !(text == SheetXmlNode.End && xml.Depth == textDepth))
+                {
+                    // The XML reader refuses an element inside a text run as not well-formed.
+                    if (text != SheetXmlNode.Text) throw new SheetXmlScanner.Unsupported("an element inside a text run");
+                    xml.AppendText(ref buffer, ref length);
+                }
+            }
+        }
+        return DecodeEscapes(new string(buffer, 0, length));
     }
 
     /// <summary>Decodes the <c>_xHHHH_</c> escapes of SpreadsheetML text (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): Excel
@@ -411,6 +477,182 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
         public override IReadOnlyList<DuplicateCell> DuplicateCells => _duplicates;
 
         public override IEnumerable<RawRow> ReadRows()
+        {
+            // The sheet's XML is scanned as bytes; XML the scanner does not read (or damage) sends it to the XML reader,
+            // from the start, which gives on from the row after the last one given.
+            int given = 0;
+            if (workbook._options.ScansSheetXml)
+            {
+                using var bytes = workbook.OpenPartStream(part) ?? throw workbook.Missing(part);
+                var scanner = new SheetXmlScanner(bytes);
+                var scanned = new List<(int Column, RawCell Cell)>(16);
+                int lastScanned = 0;
+                bool whole = true;
+                while (true)
+                {
+                    RawRow? row;
+                    try
+                    {
+                        row = NextRow(scanner, scanned, ref lastScanned);
+                    }
+                    catch (SheetXmlScanner.Unsupported)
+                    {
+                        whole = false;
+                        break;
+                    }
+                    catch (WorkbookUnreadableException)
+                    {
+                        // As the XML reader's path diagnoses: the part's own damage, if the rest shows some, comes first.
+                        bytes.ReadToEndAndCheck();
+                        throw;
+                    }
+                    if (row is null) break;
+                    yield return row;
+                    given = row.Number;
+                }
+                if (whole)
+                {
+                    bytes.ReadToEndAndCheck();
+                    yield break;
+                }
+                bytes.Uncount();
+                _merged.Clear();
+                _duplicates.Clear();
+            }
+            foreach (var row in ReadRowsWithXmlReader())
+            {
+                if (row.Number > given) yield return row;
+            }
+        }
+
+        /// <summary>The next row of the scanned XML, or null at the end of the part; collects merged ranges on the way.</summary>
+        private RawRow? NextRow(SheetXmlScanner xml, List<(int Column, RawCell Cell)> cells, ref int lastRow)
+        {
+            while (true)
+            {
+                var node = xml.Read();
+                if (node == SheetXmlNode.EndOfPart) return null;
+                if (node != SheetXmlNode.Start) continue;
+                if (xml.IsNamed("row"u8))
+                {
+                    int number = xml.TryGetAttribute("r"u8, out var r) && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
+                        ? n
+                        : lastRow + 1;
+                    if (number <= lastRow)
+                        throw workbook.Damaged(part, string.Create(CultureInfo.InvariantCulture,
+                            $"it gives row {number} after row {lastRow}; each row must be given once, in order"));
+                    lastRow = number;
+                    cells.Clear();
+                    if (!xml.IsEmptyElement) ScanCells(xml, number, cells);
+                    return ToRow(number, cells);
+                }
+                if (xml.IsNamed("mergeCell"u8) && xml.TryGetAttribute("ref"u8, out var reference)
+                    && CellReference.TryParseRange(System.Text.Encoding.ASCII.GetString(reference), out var range))
+                    _merged.Add(range);
+            }
+        }
+
+        /// <summary>Reads a scanned row's cells as <see cref="ReadCells"/> reads them from the XML reader.</summary>
+        private void ScanCells(SheetXmlScanner xml, int row, List<(int Column, RawCell Cell)> cells)
+        {
+            int rowDepth = xml.Depth;
+            int nextColumn = 0, lastColumn = -1;
+            Span<char> chars = stackalloc char[16];
+            while (true)
+            {
+                var node = xml.Read();
+                if (node == SheetXmlNode.End && xml.Depth == rowDepth) return;
+                if (node != SheetXmlNode.Start) continue;
+                // The XML reader's loop finds cells inside other elements of a row too; the scanner leaves those to it.
+                if (!xml.IsNamed("c"u8)) throw new SheetXmlScanner.Unsupported("an element other than a cell in a row");
+                int column = nextColumn, style = 0;
+                string? type = null;
+                if (xml.TryGetAttribute("r"u8, out var r))
+                {
+                    // As the XML reader's callers read at most 16 characters of an attribute.
+                    if (r.Length > chars.Length) throw new SheetXmlScanner.Unsupported("a long cell reference");
+                    int length = System.Text.Encoding.ASCII.GetChars(r, chars);
+                    if (CellReference.TryParse(chars[..length], out _, out int parsed)) column = parsed;
+                }
+                if (xml.TryGetAttribute("s"u8, out var s))
+                {
+                    if (s.Length > chars.Length) throw new SheetXmlScanner.Unsupported("a long style index");
+                    style = int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int index) ? index : 0;
+                }
+                if (xml.TryGetAttribute("t"u8, out var t))
+                {
+                    if (t.Length > chars.Length) throw new SheetXmlScanner.Unsupported("a long cell type");
+                    type = t switch
+                    {
+                        [(byte)'s'] => "s",
+                        [(byte)'n'] => null,
+                        [(byte)'b'] => "b",
+                        [(byte)'e'] => "e",
+                        [(byte)'d'] => "d",
+                        _ when t.SequenceEqual("str"u8) => "str",
+                        _ when t.SequenceEqual("inlineStr"u8) => "inlineStr",
+                        _ => System.Text.Encoding.ASCII.GetString(t),
+                    };
+                }
+                nextColumn = column + 1;
+                if (xml.IsEmptyElement) continue;
+                string? value = null, inline = null;
+                bool formula = false;
+                int cellDepth = xml.Depth;
+                while (true)
+                {
+                    node = xml.Read();
+                    if (node == SheetXmlNode.End && xml.Depth == cellDepth) break;
+                    if (node != SheetXmlNode.Start) continue;
+                    if (xml.IsNamed("v"u8))
+                    {
+                        value = Value(ref type, xml.IsEmptyElement ? 0 : ScanContent(xml), row, column);
+                    }
+                    else if (xml.IsNamed("f"u8))
+                    {
+                        formula = true;
+                        xml.Skip();
+                    }
+                    else if (xml.IsNamed("is"u8))
+                    {
+                        inline = xml.IsEmptyElement ? "" : ScanRichText(xml);
+                    }
+                    else
+                    {
+                        xml.Skip();
+                    }
+                }
+                AddCell(cells, row, column, workbook.ToCell(type, style, value, inline, formula), formula, ref lastColumn);
+            }
+        }
+
+        /// <summary>The value of a cell whose <c>&lt;v&gt;</c> text is the first characters of <see cref="_text"/>: for a
+        /// shared-string cell, the string it refers to (looked up without allocating the index text, since shared strings
+        /// are most cells), and its type marked resolved.</summary>
+        private string Value(ref string? type, int length, int row, int column)
+        {
+            if (type != "s") return new string(_text, 0, length);
+            type = SharedResolved;
+            return workbook.SharedString(_text.AsSpan(0, length), part, row, column);
+        }
+
+        /// <summary>Reads the text of the current start tag's element into <see cref="_text"/>, past its end tag; an
+        /// element inside it is left to the XML reader.</summary>
+        private int ScanContent(SheetXmlScanner xml)
+        {
+            int depth = xml.Depth, length = 0;
+            while (true)
+            {
+                var node = xml.Read();
+                if (node == SheetXmlNode.End && xml.Depth == depth) return length;
+                if (node != SheetXmlNode.Text) throw new SheetXmlScanner.Unsupported("an element inside a value");
+                xml.AppendText(ref _text, ref length);
+            }
+        }
+
+        private string ScanRichText(SheetXmlScanner xml) => XlsxWorkbookSource.ScanRichText(xml, ref _text);
+
+        private IEnumerable<RawRow> ReadRowsWithXmlReader()
         {
             using var content = workbook.OpenPart(part) ?? throw workbook.Missing(part);
             var reader = content.Reader;
@@ -589,26 +831,17 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                     }
                     else if (ReferenceEquals(reader.LocalName, valueName))
                     {
+                        int length;
                         if (reader.IsEmptyElement)
                         {
-                            value = type == "s" ? workbook.SharedString("", part, row, column) : "";
-                            if (type == "s") type = SharedResolved;
+                            length = 0;
                             reader.Read();
                         }
                         else
                         {
-                            int length = ReadContent(reader);
-                            if (type == "s")
-                            {
-                                // Shared-string indices are most cells: look them up without allocating the index text.
-                                value = workbook.SharedString(_text.AsSpan(0, length), part, row, column);
-                                type = SharedResolved;
-                            }
-                            else
-                            {
-                                value = new string(_text, 0, length);
-                            }
+                            length = ReadContent(reader);
                         }
+                        value = Value(ref type, length, row, column);
                     }
                     else if (ReferenceEquals(reader.LocalName, formulaName))
                     {
@@ -626,17 +859,22 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                     }
                 }
                 reader.Read(); // past </c>
-                var cell = workbook.ToCell(type, style, value, inline, formula);
-                if (cell.Text is null && !formula) continue;
-                if (column <= lastColumn && IndexOf(cells, column) is int given and >= 0)
-                {
-                    // The row keeps the first value; the duplicate is reported with both.
-                    _duplicates.Add(new DuplicateCell(row, column, cells[given].Cell.Text, cell.Text));
-                    continue;
-                }
-                cells.Add((column, cell));
-                lastColumn = Math.Max(lastColumn, column);
+                AddCell(cells, row, column, workbook.ToCell(type, style, value, inline, formula), formula, ref lastColumn);
             }
+        }
+
+        /// <summary>Adds a cell read to its row's cells, unless it is empty; a column given twice keeps the first value and
+        /// is reported with both.</summary>
+        private void AddCell(List<(int Column, RawCell Cell)> cells, int row, int column, RawCell cell, bool formula, ref int lastColumn)
+        {
+            if (cell.Text is null && !formula) return;
+            if (column <= lastColumn && IndexOf(cells, column) is int given and >= 0)
+            {
+                _duplicates.Add(new DuplicateCell(row, column, cells[given].Cell.Text, cell.Text));
+                return;
+            }
+            cells.Add((column, cell));
+            lastColumn = Math.Max(lastColumn, column);
         }
     }
 
@@ -728,6 +966,9 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
             }
             return read;
         }
+
+        /// <summary>Takes the bytes read so far off the workbook's count, when the part is to be read again.</summary>
+        public void Uncount() => owner._bytesRead -= BytesRead;
 
         /// <summary>Reads the rest of the part and checks it, unless it has been checked or reading it has failed.</summary>
         public void ReadToEndAndCheck()
