@@ -24,21 +24,27 @@ internal static class TextFit
         // Most cells fit on one line whatever their letters: skip the measuring.
         if (text.Length * 1.6 * scale <= capacity && !text.Contains('\n')) return 1;
 
-        // Words are walked in place, without splitting the text: data sheets measure a cell or more in every row.
-        int lines = 0;
-        foreach (var paragraph in text.AsSpan().Split('\n'))
+        // Words are measured in one pass over the text, in place: data sheets measure a cell or more in every row.
+        var ascii = AsciiWidths;
+        int lines = 1;
+        double line = 0, word = 0;
+        for (int i = 0; i <= text.Length; i++)
         {
-            lines++;
-            double line = 0;
-            foreach (var range in text.AsSpan(paragraph).Split(' '))
+            char c = i < text.Length ? text[i] : '\n';
+            if (c != ' ' && c != '\n')
             {
-                double w = Width(text.AsSpan(range.Start.Value + paragraph.Start.Value, range.End.Value - range.Start.Value)) * scale;
-                double space = line > 0 ? 0.5 * scale : 0;
-                if (line + space + w <= capacity)
-                {
-                    line += space + w;
-                    continue;
-                }
+                word += c < ascii.Length ? ascii[c] : Width(c);
+                continue;
+            }
+            double w = word * scale;
+            word = 0;
+            double space = line > 0 ? 0.5 * scale : 0;
+            if (line + space + w <= capacity)
+            {
+                line += space + w;
+            }
+            else
+            {
                 if (line > 0) lines++;
                 // A word wider than the cell fills whole lines and leaves the rest on the next.
                 while (w > capacity)
@@ -47,6 +53,11 @@ internal static class TextFit
                     w -= capacity;
                 }
                 line = w;
+            }
+            if (c == '\n' && i < text.Length)
+            {
+                lines++;
+                line = 0;
             }
         }
         return lines;

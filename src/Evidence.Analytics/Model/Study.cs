@@ -83,8 +83,29 @@ public sealed partial class Study
     /// <summary>The id, short citation and design: "S01 Dennis et al. 2009 (RCT)".</summary>
     public override string ToString() => $"{Id} {Citation.ShortLabel} ({Design.Label()})";
 
-    internal static ImmutableArray<string> Distinct(IEnumerable<string>? values) =>
-        values is null
-            ? []
-            : values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+    /// <summary>The values trimmed, without blanks, each once (ignoring case), in the order given.</summary>
+    internal static ImmutableArray<string> Distinct(IEnumerable<string>? values)
+    {
+        if (values is null) return [];
+        if (values is not IReadOnlyList<string> { Count: <= 8 } few)
+            return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        // Most lists hold a value or two (a study's countries, its interventions): compared pairwise, without a hash set.
+        var kept = ImmutableArray.CreateBuilder<string>(few.Count);
+        foreach (string value in few)
+        {
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            string trimmed = value.Trim();
+            if (!Contains(kept, trimmed)) kept.Add(trimmed);
+        }
+        return kept.Count == few.Count ? kept.MoveToImmutable() : kept.ToImmutable();
+    }
+
+    private static bool Contains(ImmutableArray<string>.Builder kept, string value)
+    {
+        foreach (string k in kept)
+        {
+            if (string.Equals(k, value, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
 }
