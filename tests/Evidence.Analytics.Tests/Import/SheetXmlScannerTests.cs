@@ -94,6 +94,8 @@ public sealed class SheetXmlScannerTests
     [InlineData("<t>]]></t>")]
     [InlineData("<t>\u0001</t>")]
     [InlineData("<t a=\"1\" a=\"2\"/>")]
+    [InlineData("<t xmlns:p=\"urn:p\" p:a=\"1\" p:a=\"2\"/>")]
+    [InlineData("<t xmlns:p=\"urn:p\"><p:u/></t><p:u/>")]
     [InlineData("<p:t/>")]
     [InlineData("<t></u>")]
     [InlineData("<t>")]
@@ -106,6 +108,17 @@ public sealed class SheetXmlScannerTests
             var scanner = new SheetXmlScanner(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
             while (scanner.Read() != SheetXmlNode.EndOfPart) { }
         });
+
+    [Fact]
+    public void Read_PrefixesDeclaredInScopeAndSingleQuotes_ReadToTheEnd()
+    {
+        var scanner = new SheetXmlScanner(new MemoryStream(Encoding.UTF8.GetBytes("<t xmlns:p='urn:p'><p:u a='1' p:b=\"2\" xml:space='preserve'/><u/></t>")));
+        var nodes = new List<string>();
+        while (scanner.Read() is var node && node != SheetXmlNode.EndOfPart)
+            nodes.Add($"{node}@{scanner.Depth}" + (node == SheetXmlNode.Start && scanner.TryGetAttribute("a"u8, out var a) ? "a=" + Encoding.ASCII.GetString(a) : ""));
+
+        Assert.Equal(["Start@0", "Start@1a=1", "Start@1", "End@0"], nodes);
+    }
 
     [Fact]
     public void Read_InvalidUtf8InText_IsUnsupported()

@@ -51,6 +51,7 @@ internal sealed partial class SheetXmlScanner
     private bool _textIsPlain; // printable ASCII without entities
     private Attribute[] _attributes = new Attribute[8];
     private int _attributeCount;
+    private bool _prefixedAttribute; // whether an attribute of the current start tag has a prefix (xmlns: included)
 
     // The open elements' qualified names, for matching end tags, and the prefixes declared on them.
     private byte[] _openNames = new byte[256];
@@ -121,6 +122,7 @@ internal sealed partial class SheetXmlScanner
         _pos += _length;
         _length = 0;
         _attributeCount = 0;
+        _prefixedAttribute = false;
         if (!Ensure(1))
         {
             if (!_rootClosed) throw new Unsupported("the part ends inside an element");
@@ -308,6 +310,7 @@ internal sealed partial class SheetXmlScanner
             if (b is < 0x20 or >= 0x7F or (byte)'&' or (byte)'<') throw new Unsupported("an attribute value other than printable ASCII");
             i++;
         }
+        _prefixedAttribute |= localStart != nameStart;
         if (_attributeCount == _attributes.Length) Array.Resize(ref _attributes, _attributes.Length * 2);
         _attributes[_attributeCount++] = new Attribute(nameStart, nameLength, localStart, valueStart, i - valueStart);
         i++;
@@ -344,6 +347,20 @@ internal sealed partial class SheetXmlScanner
     /// and that no attribute is given twice.</summary>
     private void CheckNamespaces()
     {
+        if (_localStart == _nameStart && !_prefixedAttribute)
+        {
+            // Most tags (a cell's, a value's): no prefix to look up, only an attribute given twice to look for.
+            for (int a = 1; a < _attributeCount; a++)
+            {
+                var name = _buffer.AsSpan(_pos + _attributes[a].NameStart, _attributes[a].NameLength);
+                for (int b = 0; b < a; b++)
+                {
+                    if (name.SequenceEqual(_buffer.AsSpan(_pos + _attributes[b].NameStart, _attributes[b].NameLength)))
+                        throw new Unsupported("an attribute given twice");
+                }
+            }
+            return;
+        }
         for (int a = 0; a < _attributeCount; a++)
         {
             var attribute = _attributes[a];
@@ -399,18 +416,25 @@ internal sealed partial class SheetXmlScanner
         for (int i = _prefixes.Count - 1; i >= 0 && _prefixes[i].Depth >= depth; i--) _prefixes.RemoveAt(i);
     }
 
+    private const byte NameStart = 1, NameRest = 2;
+
+    /// <summary>For each byte, whether a name may start with it (an ASCII letter or '_') or hold it after the start (also a
+    /// digit, '-' or '.'); 0 otherwise.</summary>
+    private static readonly byte[] NameBytes = [.. Enumerable.Range(0, 256).Select(b =>
+        char.IsAsciiLetter((char)b) || b == '_' ? NameStart : char.IsAsciiDigit((char)b) || b is '-' or '.' ? NameRest : (byte)0)];
+
     /// <summary>Scans a name of ASCII letters, digits, '_', '-' and '.', with at most one prefix.</summary>
     private void ScanName(ref int i, out int start, out int length, out int localStart)
     {
         start = i;
         localStart = i;
         byte first = At(i);
-        if (!(char.IsAsciiLetter((char)first) || first == '_')) throw new Unsupported("a name that does not start with an ASCII letter");
+        if (NameBytes[first] != NameStart) throw new Unsupported("a name that does not start with an ASCII letter");
         i++;
         while (true)
         {
             byte b = At(i);
-            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'_' or (byte)'-' or (byte)'.')
+            if (NameBytes[b] != 0)
             {
                 i++;
             }
@@ -428,6 +452,7 @@ internal sealed partial class SheetXmlScanner
         length = i - start;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool SkipWhitespace(ref int i)
     {
         int from = i;
@@ -435,12 +460,16 @@ internal sealed partial class SheetXmlScanner
         return i > from;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     /// <summary>The byte at an offset from the current node's start, reading more of the part if needed.</summary>
-    private byte At(int offset)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private byte At(int offset) => _pos + offset < _end ? _buffer[_pos + offset] : AtAfterReading(offset);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private byte AtAfterReading(int offset)
     {
-        if (_pos + offset < _end) return _buffer[_pos + offset];
         if (!Ensure(offset + 1)) throw new Unsupported("the part ends inside a tag");
         return _buffer[_pos + offset];
     }
