@@ -130,8 +130,15 @@ internal sealed class WorksheetWriter
     public WorksheetWriter Link(string text, Uri address)
     {
         ArgumentNullException.ThrowIfNull(address);
+        return Link(text, address.AbsoluteUri);
+    }
+
+    /// <summary>Writes a text cell that links to an address given as an absolute URI, as <see cref="Uri.AbsoluteUri"/>
+    /// writes it.</summary>
+    public WorksheetWriter Link(string text, string absoluteUri)
+    {
         string id = "rId" + (Relationships.Count + 1).ToString(CultureInfo.InvariantCulture);
-        Relationships.Add(new PartRelationship(id, Namespaces.HyperlinkRel, address.AbsoluteUri, External: true));
+        Relationships.Add(new PartRelationship(id, Namespaces.HyperlinkRel, absoluteUri, External: true));
         _hyperlinks.Add((XlsxText.Cell(_nextColumn, RowNumber), id));
         return Text(text, CellStyle.Hyperlink);
     }

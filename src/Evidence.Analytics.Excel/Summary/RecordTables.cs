@@ -42,7 +42,7 @@ internal static class RecordTables
                 var study = index.Studies[s];
                 var citation = study.Citation;
                 sheet.Row().Text(study.Id).Text(citation.ShortLabel).Text(citation.Authors).Integer(citation.Year, CellStyle.Integer).Text(citation.Title);
-                if (citation.Doi is not null && links++ < MaxLinksPerSheet) sheet.Link(citation.Doi, citation.DoiUrl!);
+                if (citation.Doi is not null && links++ < MaxLinksPerSheet) sheet.Link(citation.Doi, DoiAddress(citation));
                 else sheet.Text(citation.Doi);
                 sheet.Text(study.Design.Label())
                     .Text(study.DesignGroup.Label())
@@ -122,6 +122,26 @@ internal static class RecordTables
             }
             sheet.Table("FindingsTable", FindingHeaders, 1, sheet.RowNumber);
         });
+
+    /// <summary>A citation's DOI link as <see cref="Uri.AbsoluteUri"/> writes it: for a DOI of letters, digits and
+    /// <c>. - _ ~ /</c> without empty, "." or ".." segments (most DOIs), the resolver and the DOI as they are, without
+    /// building a <see cref="Uri"/> for each of 100,000 studies; otherwise through <see cref="Citation.DoiUrl"/>.</summary>
+    internal static string DoiAddress(Citation citation) =>
+        IsPlainPath(citation.Doi!) ? "https://doi.org/" + citation.Doi : citation.DoiUrl!.AbsoluteUri;
+
+    private static bool IsPlainPath(string path)
+    {
+        if (path.AsSpan().ContainsAnyExcept(PathCharacters)) return false;
+        foreach (var segment in path.AsSpan().Split('/'))
+        {
+            var text = path.AsSpan(segment);
+            if (text.IsEmpty || text is "." or "..") return false;
+        }
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PathCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_~/");
 
     internal static void Header(WorksheetWriter sheet, IEnumerable<string> headers)
     {
