@@ -21,6 +21,7 @@ internal sealed class WorksheetWriter
     private char[] _row = new char[4096];
     private int _length;
     private readonly char[] _rowStart = new char[80];
+    private readonly Dictionary<double, string> _heights = [];
     private double? _rowHeight;
     private readonly List<(int Column, string Text, CellStyle Style)> _wrapped = [];
     private readonly List<(int First, int Last)> _rowMerges = [];
@@ -234,7 +235,7 @@ internal sealed class WorksheetWriter
         if (_nextColumn != _lastWrittenColumn + 1)
         {
             Append(" r=\"");
-            Append(XlsxText.Cell(_nextColumn, RowNumber));
+            AppendReference(_nextColumn, RowNumber);
             Append("\"");
         }
         if (style != CellStyle.Default)
@@ -271,6 +272,18 @@ internal sealed class WorksheetWriter
         _length += text.Length;
     }
 
+    /// <summary>Appends a cell's A1 reference (<see cref="XlsxText.Cell"/>) without building it as a string: a row
+    /// after an empty cell names its next cell, on most rows of a large sheet.</summary>
+    private void AppendReference(int column, int row)
+    {
+        Span<char> letters = stackalloc char[4];
+        int count = 0;
+        for (int n = column + 1; n > 0; n = (n - 1) / 26) letters[count++] = (char)('A' + (n - 1) % 26);
+        Reserve(count);
+        while (count > 0) _row[_length++] = letters[--count];
+        AppendInteger(row);
+    }
+
     private void AppendInteger(long value)
     {
         Reserve(20);
@@ -302,8 +315,11 @@ internal sealed class WorksheetWriter
         if (height != TextFit.LineHeight || _rowHeight is not null)
         {
             foreach (char c in "\" ht=\"") _rowStart[start++] = c;
-            height.TryFormat(_rowStart.AsSpan(start), out written, "0.##", CultureInfo.InvariantCulture);
-            start += written;
+            // A sheet's rows take a few heights: each is formatted once ("0.##" is parsed on every call).
+            if (!_heights.TryGetValue(height, out string? formatted))
+                _heights[height] = formatted = height.ToString("0.##", CultureInfo.InvariantCulture);
+            formatted.CopyTo(_rowStart.AsSpan(start));
+            start += formatted.Length;
             foreach (char c in "\" customHeight=\"1") _rowStart[start++] = c;
         }
         _rowStart[start++] = '"';

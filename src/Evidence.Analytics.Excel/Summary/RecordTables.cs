@@ -36,7 +36,7 @@ internal static class RecordTables
             int links = 0;
             // The evidence index holds each study's interventions and findings by position: no lookup by id per row.
             var index = EvidenceIndex.For(evidence);
-            var types = new TypeNames(evidence);
+            var types = new TypeNames(evidence, index);
             for (int s = 0; s < index.Studies.Length; s++)
             {
                 var study = index.Studies[s];
@@ -48,7 +48,7 @@ internal static class RecordTables
                     .Text(study.DesignGroup.Label())
                     .Text(Join(study.Countries))
                     .Text(Join(study.InterventionIds))
-                    .Text(study.InterventionIds.Length == 1 ? types.Of(index.Interventions[index.StudyInterventions[s][0]]) : types.Of(study))
+                    .Text(types.OfStudy(s))
                     .Text(study.Timing?.Label())
                     .Integer(study.MonthsAfterBirth, CellStyle.Integer)
                     .Integer(study.SampleSize)
@@ -95,23 +95,14 @@ internal static class RecordTables
         document.AddSheet("Findings", SheetLayout.Table([8, 12, 10, 12, 22, 16, 18, 13, 10, 7, 7, 7]), sheet =>
         {
             Header(sheet, FindingHeaders);
-            var typeNames = new TypeNames(evidence);
-            Study? study = null;
-            string? types = null, label = null, group = null;
-            foreach (var finding in evidence.Findings)
+            var index = EvidenceIndex.For(evidence);
+            var typeNames = new TypeNames(evidence, index);
+            void Write(Finding finding, Study study, string label, string group, string types, string? interventionTypes)
             {
-                // Findings usually come grouped by study: reuse the study's lookups for its run of rows.
-                if (study is null || !string.Equals(study.Id, finding.StudyId, StringComparison.OrdinalIgnoreCase))
-                {
-                    study = evidence.Study(finding.StudyId);
-                    types = typeNames.Of(study);
-                    label = study.Citation.ShortLabel;
-                    group = study.DesignGroup.Label();
-                }
                 var estimate = finding.Estimate;
                 sheet.Row().Text(study.Id).Text(label).Text(group)
                     .Text(finding.InterventionId)
-                    .Text(finding.InterventionId is null ? types : typeNames.OfIntervention(finding.InterventionId))
+                    .Text(finding.InterventionId is null ? types : interventionTypes)
                     .Text(finding.Domain.Name)
                     .Text(finding.Measure)
                     .Text(finding.Direction.Label())
@@ -119,6 +110,38 @@ internal static class RecordTables
                     .Number(estimate?.Value, CellStyle.Decimal)
                     .Number(estimate?.Lower, CellStyle.Decimal)
                     .Number(estimate?.Upper, CellStyle.Decimal);
+            }
+            if (index.Findings.AsSpan().SequenceEqual(evidence.Findings.AsSpan(), ReferenceEqualityComparer.Instance))
+            {
+                // The findings come grouped by study in the studies' order (as imported): each row's study and
+                // intervention are the index's, by position, without a lookup by id.
+                for (int s = 0; s < index.Studies.Length; s++)
+                {
+                    var study = index.Studies[s];
+                    string label = study.Citation.ShortLabel, group = study.DesignGroup.Label(), types = typeNames.OfStudy(s);
+                    for (int f = index.FindingStart[s]; f < index.FindingStart[s + 1]; f++)
+                    {
+                        int intervention = index.FindingIntervention[f];
+                        Write(index.Findings[f], study, label, group, types, intervention < 0 ? null : typeNames.OfIntervention(intervention));
+                    }
+                }
+            }
+            else
+            {
+                Study? study = null;
+                string types = "", label = "", group = "";
+                foreach (var finding in evidence.Findings)
+                {
+                    // Findings usually come grouped by study: reuse the study's lookups for its run of rows.
+                    if (study is null || !string.Equals(study.Id, finding.StudyId, StringComparison.OrdinalIgnoreCase))
+                    {
+                        study = evidence.Study(finding.StudyId);
+                        types = typeNames.Of(study);
+                        label = study.Citation.ShortLabel;
+                        group = study.DesignGroup.Label();
+                    }
+                    Write(finding, study, label, group, types, finding.InterventionId is null ? null : typeNames.OfIntervention(finding.InterventionId));
+                }
             }
             sheet.Table("FindingsTable", FindingHeaders, 1, sheet.RowNumber);
         });
@@ -153,11 +176,22 @@ internal static class RecordTables
 
     /// <summary>The intervention types of a study or an intervention as a table cell shows them ("Peer support; Arts"),
     /// each text worked out once: studies share interventions, and an intervention's findings share its types.</summary>
-    private sealed class TypeNames(EvidenceBase evidence)
+    private sealed class TypeNames(EvidenceBase evidence, EvidenceIndex index)
     {
-        private readonly Dictionary<Intervention, string> _ofIntervention = new(ReferenceEqualityComparer.Instance);
+        private readonly string?[] _ofIntervention = new string?[index.Interventions.Length];
+        private readonly Dictionary<Intervention, int> _ordinals = new(ReferenceEqualityComparer.Instance);
 
         private string? _lastId, _lastNames;
+
+        /// <summary>The types of the intervention at a position of the index.</summary>
+        public string OfIntervention(int ordinal) =>
+            _ofIntervention[ordinal] ??= Join(index.Interventions[ordinal].Types.Select(t => t.Name));
+
+        /// <summary>The types of the study at a position of the index: its intervention's, or the union over its
+        /// interventions (<see cref="EvidenceBase.InterventionTypesOf"/>), each type once, in display order.</summary>
+        public string OfStudy(int ordinal) => index.StudyInterventions[ordinal] is [int only]
+            ? OfIntervention(only)
+            : Join(evidence.InterventionTypesOf(index.Studies[ordinal]).Select(t => t.Name));
 
         /// <summary>The types of the intervention with an id; a run of rows naming the same intervention (the same
         /// string, as imported) looks it up once.</summary>
@@ -171,17 +205,18 @@ internal static class RecordTables
             return _lastNames!;
         }
 
-        public string Of(Intervention intervention)
-        {
-            if (!_ofIntervention.TryGetValue(intervention, out string? names))
-                _ofIntervention[intervention] = names = Join(intervention.Types.Select(t => t.Name));
-            return names;
-        }
-
-        /// <summary>The union over the study's interventions, each type once, in display order
-        /// (<see cref="EvidenceBase.InterventionTypesOf"/>); a study of one intervention has that intervention's types.</summary>
+        /// <summary>The types of a study, as <see cref="OfStudy"/> gives them.</summary>
         public string Of(Study study) => study.InterventionIds.Length == 1
             ? Of(evidence.Intervention(study.InterventionIds[0]))
             : Join(evidence.InterventionTypesOf(study).Select(t => t.Name));
+
+        private string Of(Intervention intervention)
+        {
+            if (_ordinals.Count == 0)
+            {
+                for (int j = 0; j < index.Interventions.Length; j++) _ordinals[index.Interventions[j]] = j;
+            }
+            return OfIntervention(_ordinals[intervention]);
+        }
     }
 }

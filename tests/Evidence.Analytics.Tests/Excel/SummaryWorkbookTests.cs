@@ -32,6 +32,32 @@ public class SummaryWorkbookTests
     }
 
     [Fact]
+    public void FindingsSheet_FindingsGroupedByStudyOrNot_ListsThemInTheEvidenceOrderWithTheirStudiesAndTypes()
+    {
+        // Two studies of one intervention each (peer support; arts and social support), the second also evaluating
+        // the first's intervention. Worked out by hand: each row names its study, its label and the types of the
+        // finding's intervention, or of the study's interventions when the finding names none.
+        Intervention peer = new("I1", "Peer group", [InterventionType.SocialSupport]), arts = new("I2", "Arts", [InterventionType.CreativeRecreational]);
+        Study first = new("S1", new("Smith J", 2019, "One"), StudyDesign.Rct, interventionIds: ["I1"]);
+        Study second = new("S2", new("Jones A; Brown B", 2021, "Two"), StudyDesign.Qualitative, interventionIds: ["I2", "I1"]);
+        Finding a = new("S1", null, OutcomeDomain.Seeded[0], Direction.Improved), b = new("S2", "I1", OutcomeDomain.Seeded[0], Direction.NoDifference),
+            c = new("S2", null, OutcomeDomain.Seeded[1], Direction.Improved);
+        string[][] expected =
+        [
+            ["S1", "Smith 2019", "Social support"],
+            ["S2", "Jones & Brown 2021", "Social support"],
+            ["S2", "Jones & Brown 2021", "Social support; Creative/recreational"],
+        ];
+        foreach (var findings in new[] { new[] { a, b, c }, [b, a, c] })
+        {
+            var rows = XlsxRead.Sheets(Write(new EvidenceBase([first, second], [peer, arts], findings)))["Findings"].Skip(1)
+                .Select(r => new[] { (string)r[0]!, (string)r[1]!, (string)r[4]! }).ToArray();
+            string[][] inOrder = [.. findings.Select(f => expected[Array.IndexOf(new[] { a, b, c }, f)])];
+            Assert.Equal(inOrder, rows);
+        }
+    }
+
+    [Fact]
     public void Write_Twice_GivesIdenticalBytes()
     {
         Assert.Equal(Write(ExcelSamples.Review()), Write(ExcelSamples.Review()));
