@@ -147,9 +147,9 @@ internal static class ScreenCommand
                 var rules = (parseResult.GetValue(stop) ?? []).Select(StoppingRule.Parse).ToArray();
                 if (rules.Length > 0) rule = StoppingRule.Any(rules);
             }
-            catch (Exception e) when (e is ArgumentException or FormatException)
+            catch (FormatException e)
             {
-                stderr.WriteLine(e.Message.Split(" (Parameter", 2)[0]);
+                stderr.WriteLine(e.Message);
                 return EvidenceCli.UsageError;
             }
             string path = parseResult.GetValue(file)!;

@@ -63,15 +63,6 @@ internal static class TextFit
         return lines;
     }
 
-    /// <summary>A text's width in digits.</summary>
-    public static double Width(ReadOnlySpan<char> text)
-    {
-        var ascii = AsciiWidths;
-        double width = 0;
-        foreach (char c in text) width += c < ascii.Length ? ascii[c] : Width(c);
-        return width;
-    }
-
     /// <summary>The widths of the ASCII characters, looked up rather than worked out: data sheets measure millions.</summary>
     private static readonly double[] AsciiWidths = [.. Enumerable.Range(0, 128).Select(c => Width((char)c))];
 

@@ -127,13 +127,6 @@ internal sealed class WorksheetWriter
         return EndCell();
     }
 
-    /// <summary>Writes a text cell that links to an address.</summary>
-    public WorksheetWriter Link(string text, Uri address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        return Link(text, address.AbsoluteUri);
-    }
-
     /// <summary>Writes a text cell that links to an address given as an absolute URI, as <see cref="Uri.AbsoluteUri"/>
     /// writes it.</summary>
     public WorksheetWriter Link(string text, string absoluteUri)
@@ -276,11 +269,8 @@ internal sealed class WorksheetWriter
     /// after an empty cell names its next cell, on most rows of a large sheet.</summary>
     private void AppendReference(int column, int row)
     {
-        Span<char> letters = stackalloc char[4];
-        int count = 0;
-        for (int n = column + 1; n > 0; n = (n - 1) / 26) letters[count++] = (char)('A' + (n - 1) % 26);
-        Reserve(count);
-        while (count > 0) _row[_length++] = letters[--count];
+        Reserve(XlsxText.MaxColumnLetters);
+        _length += XlsxText.WriteColumnName(column, _row.AsSpan(_length));
         AppendInteger(row);
     }
 

@@ -59,10 +59,21 @@ internal static class XlsxText
     public static string ColumnName(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        string name = "";
-        for (int n = index + 1; n > 0; n = (n - 1) / 26)
-            name = (char)('A' + (n - 1) % 26) + name;
-        return name;
+        Span<char> letters = stackalloc char[MaxColumnLetters];
+        return new string(letters[..WriteColumnName(index, letters)]);
+    }
+
+    /// <summary>The most letters a column name can have (any int index; Excel's last column, XFD, has 3).</summary>
+    public const int MaxColumnLetters = 7;
+
+    /// <summary>Writes a column's letters (<see cref="ColumnName"/>) into <paramref name="letters"/> and returns how many.</summary>
+    public static int WriteColumnName(int index, Span<char> letters)
+    {
+        int count = 0;
+        for (int n = index + 1; n > 0; n = (n - 1) / 26) count++;
+        int written = count;
+        for (int n = index + 1; n > 0; n = (n - 1) / 26) letters[--count] = (char)('A' + (n - 1) % 26);
+        return written;
     }
 
     /// <summary>An A1 reference from zero-based column and one-based row ("B7").</summary>

@@ -13,31 +13,36 @@ internal static class WorkbookImporter
     public static ImportResult Run(string file, ImportOptions options, Func<WorkbookSource> open)
     {
         // The vocabularies are built on first use, a quarter of a second, and opening a large workbook (reading its
-        // shared strings) takes about as long: the two are done side by side.
-        var vocabularies = Task.Run(() => Vocabularies.All.Count);
-        WorkbookSource? opened = null;
+        // shared strings) takes about as long: the two are done side by side, the import context (which uses the
+        // vocabularies, waiting for them as code waits for a static initialiser on another thread) made after opening.
+        _ = Task.Run(() => Vocabularies.All.Count);
+        WorkbookSource? source = null;
         WorkbookUnreadableException? unreadable = null;
         try
         {
-            opened = open();
+            source = open();
         }
         catch (WorkbookUnreadableException e)
         {
             unreadable = e;
         }
-        vocabularies.Wait();
         var context = new ImportContext(file, options);
-        try
+        using (source)
         {
-            using var source = opened;
-            if (unreadable is not null) throw unreadable;
-            ReadSheets(source!, context);
-            foreach (var problem in source!.OpeningProblems) context.Add(problem);
+            try
+            {
+                if (source is not null)
+                {
+                    ReadSheets(source, context);
+                    foreach (var problem in source.OpeningProblems) context.Add(problem);
+                }
+            }
+            catch (WorkbookUnreadableException e)
+            {
+                unreadable = e;
+            }
         }
-        catch (WorkbookUnreadableException e)
-        {
-            context.Report(e.Kind, ProblemSeverity.Error, null, null, e.Message);
-        }
+        if (unreadable is not null) context.Report(unreadable.Kind, ProblemSeverity.Error, null, null, unreadable.Message);
         var evidence = context.HasErrors ? null : Build(context);
         var counts = context.Sheets.Select(s => s.Counts).ToImmutableArray();
         return new ImportResult(file, evidence, context.SortedProblems(), counts);

@@ -64,19 +64,11 @@ public sealed partial class EvidenceBase
             try
             {
                 interventionsById = Unique(Interventions, i => i.Id, "intervention");
-            }
-            catch (Exception e)
-            {
-                interventionIds = ExceptionDispatchInfo.Capture(e);
-                return;
-            }
-            try
-            {
                 studiesByIntervention = StudiesByIntervention(Studies, interventionsById);
             }
             catch (Exception e)
             {
-                studyReferences = ExceptionDispatchInfo.Capture(e);
+                (interventionsById is null ? ref interventionIds : ref studyReferences) = ExceptionDispatchInfo.Capture(e);
             }
         }
         var beside = Findings.Length >= IndexedSideBySide ? Task.Run(IndexInterventions) : null;

@@ -114,7 +114,7 @@ public sealed partial class Intervention
         var order = Comparer<T>.Default;
         for (int i = 1; i < values.Length; i++)
         {
-            if (order.Compare(values[i - 1], values[i]) >= 0 || EqualityComparer<T>.Default.Equals(values[i - 1], values[i])) return false;
+            if (order.Compare(values[i - 1], values[i]) >= 0) return false;
         }
         return true;
     }

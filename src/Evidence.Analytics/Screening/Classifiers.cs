@@ -148,7 +148,6 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
     private int _kernelCapacity;
     private int _kernelCount;
     private double[] _column = [];
-    private bool _scoresFromKernel;
     private bool _wStale;
     private (SparseRows X, int[] Rows, double[] Y, int N) _last;
 
@@ -194,18 +193,18 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
         _last = (x, rows, y, n);
         if (UsedGram)
         {
-            _scoresFromKernel = (long)x.RowCount * KernelCapacityFor(n) <= KernelLimit;
-            if (_scoresFromKernel) ExtendKernel(x, rows, known);
+            ScoresFromKernel = (long)x.RowCount * KernelCapacityFor(n) <= KernelLimit;
+            if (ScoresFromKernel) ExtendKernel(x, rows, known);
             else ExtendGram(x, rows, known);
             Solve(new GramMargins(_gram, _gramRecords.Length, y, _alpha, n), y, diag, qd, n);
-            _wStale = _scoresFromKernel;
-            if (!_scoresFromKernel) Rebuild(x, rows, y, n);
+            _wStale = ScoresFromKernel;
+            if (!ScoresFromKernel) Rebuild(x, rows, y, n);
         }
         else
         {
             _gramCount = 0;
             _kernelCount = 0;
-            _scoresFromKernel = false;
+            ScoresFromKernel = false;
             _wStale = false;
             Rebuild(x, rows, y, n);
             Solve(new SparseMargins(x, rows, _w, this), y, diag, qd, n);
@@ -217,7 +216,7 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
     {
         int stride = _gramRecords.Length;
         if (stride >= n) return;
-        int grown = Math.Min(Math.Max(n, 2 * stride), GramLimit);
+        int grown = Grown(stride, n);
         var gram = new float[grown * grown];
         for (int i = 0; i < known; i++) Array.Copy(_gram, i * stride, gram, i * grown, known);
         _gram = gram;
@@ -228,7 +227,7 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
     internal const long KernelLimit = 1L << 24;
 
     /// <summary>Whether the last fit's scores come from the kernel columns (see <see cref="ExtendKernel"/>).</summary>
-    internal bool ScoresFromKernel => _scoresFromKernel;
+    internal bool ScoresFromKernel { get; private set; }
 
     /// <summary>Adds the Gram matrix's rows and columns for the records from position <paramref name="known"/> on, from
     /// each new labelled record's kernel column: its products xⱼ·xₚ + 1 with every record j, kept (single precision)
@@ -274,13 +273,16 @@ internal sealed class LinearSvm(double c, double tolerance, int maxIterations, i
     }
 
     /// <summary>The kernel columns held after growing to <paramref name="n"/> labelled records (doubling).</summary>
-    private int KernelCapacityFor(int n) => _kernelCapacity >= n ? _kernelCapacity : Math.Min(Math.Max(n, 2 * _kernelCapacity), GramLimit);
+    private int KernelCapacityFor(int n) => _kernelCapacity >= n ? _kernelCapacity : Grown(_kernelCapacity, n);
+
+    /// <summary>A capacity grown to hold <paramref name="n"/> labelled records: doubled, at least n, at most the Gram matrix's limit.</summary>
+    private static int Grown(int capacity, int n) => Math.Min(Math.Max(n, 2 * capacity), GramLimit);
 
     /// <summary>Every record's score: from the kernel columns after a fit that kept them (Σ βq·(xⱼ·x_q + 1), summed over
     /// q in order, element by element), else through w.</summary>
     public override void ScoreAll(SparseRows features, bool[]? include, double[] scores)
     {
-        if (!_scoresFromKernel || !ReferenceEquals(features, _last.X))
+        if (!ScoresFromKernel || !ReferenceEquals(features, _last.X))
         {
             EnsureW();
             base.ScoreAll(features, include, scores);

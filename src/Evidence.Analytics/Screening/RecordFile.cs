@@ -74,7 +74,7 @@ public static class RecordFile
                 return TableRecordReader.Read(table, file, labelColumn);
             }
             var opening = new List<ImportProblem>();
-            string text = CsvWorkbookSource.DecodeText(WorkbookSource.ReadAllBounded(stream, file, options), options, file, null, opening);
+            string text = CsvWorkbookSource.DecodeText(WorkbookSource.ReadAllBounded(stream, options), options, file, null, opening);
             bool medline = extension is ".nbib" or ".medline" || (extension is not ".ris" && FirstLine(text).StartsWith("PMID-", StringComparison.Ordinal));
             return medline ? MedlineRecordReader.Read(text, file, opening) : RisRecordReader.Read(text, file, opening);
         }

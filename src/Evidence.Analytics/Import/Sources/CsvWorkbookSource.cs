@@ -33,7 +33,7 @@ internal sealed class CsvWorkbookSource : WorkbookSource
     public CsvWorkbookSource(Stream stream, string fileName, ImportOptions options) : base(fileName)
     {
         _options = options;
-        byte[] bytes = ReadAllBounded(stream, fileName, options);
+        byte[] bytes = ReadAllBounded(stream, options);
         Add(Path.GetFileName(fileName), fileName, () => bytes);
     }
 

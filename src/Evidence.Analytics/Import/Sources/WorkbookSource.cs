@@ -121,7 +121,7 @@ internal abstract class WorkbookSource : IDisposable
     /// <remarks>A stream that knows its length (a file) is read into one array of that size: copying through a growing
     /// buffer touched about three times the file's size, which on a 181 MB file of 100,000 records cost more than
     /// reading it.</remarks>
-    internal static byte[] ReadAllBounded(Stream stream, string file, ImportOptions options)
+    internal static byte[] ReadAllBounded(Stream stream, ImportOptions options)
     {
         WorkbookUnreadableException TooLarge() => new(ProblemKind.TooLarge, string.Create(CultureInfo.InvariantCulture,
             $"The file is refused: it is larger than {options.MaxUncompressedBytes:N0} bytes; split it."));

@@ -615,7 +615,7 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                     }
                     else if (xml.IsNamed("is"u8))
                     {
-                        inline = xml.IsEmptyElement ? "" : ScanRichText(xml);
+                        inline = xml.IsEmptyElement ? "" : XlsxWorkbookSource.ScanRichText(xml, ref _text);
                     }
                     else
                     {
@@ -649,8 +649,6 @@ internal sealed class XlsxWorkbookSource : WorkbookSource
                 xml.AppendText(ref _text, ref length);
             }
         }
-
-        private string ScanRichText(SheetXmlScanner xml) => XlsxWorkbookSource.ScanRichText(xml, ref _text);
 
         private IEnumerable<RawRow> ReadRowsWithXmlReader()
         {
