@@ -13,7 +13,7 @@ internal static class ShareCommand
     public static Command Create()
     {
         var file = EvidenceInput.FileArgument();
-        var outcome = new Option<string>("--outcome") { Description = "The outcome domain (" + string.Join(", ", Vocabularies.OutcomeDomain.Accepted) + ", or one the review's Vocabulary sheet adds); \"all\" pools every outcome.", Required = true };
+        var outcome = new Option<string>("--outcome") { Description = "The outcome domain (" + string.Join(", ", OutcomeDomain.Seeded.Select(d => d.Name)) + ", or one the review's Vocabulary sheet adds); \"all\" pools every outcome.", Required = true };
         var direction = new Option<string>("--direction") { Description = "The direction counted: improved, no difference, worsened or mixed.", DefaultValueFactory = _ => "improved" };
         var method = new Option<string>("--method") { Description = "The confidence interval: wilson, clopper-pearson or agresti-coull.", DefaultValueFactory = _ => "wilson" };
         var level = new Option<double>("--level") { Description = "The confidence level.", DefaultValueFactory = _ => 0.95 };

@@ -6,8 +6,15 @@ namespace Evidence.Analytics.Excel.IO;
 /// <remarks>Indices are given in order of first use, so the part is deterministic.</remarks>
 internal sealed class SharedStringTable
 {
-    private readonly Dictionary<string, int> _indices = new(StringComparer.Ordinal);
-    private readonly List<string> _strings = [];
+    private readonly Dictionary<string, int> _indices;
+    private readonly List<string> _strings;
+
+    /// <param name="capacity">How many distinct strings to make room for at once.</param>
+    public SharedStringTable(int capacity = 0)
+    {
+        _indices = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        _strings = new List<string>(capacity);
+    }
 
     /// <summary>How many times cells referred to a string.</summary>
     public int ReferenceCount { get; private set; }

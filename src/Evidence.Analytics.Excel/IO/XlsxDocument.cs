@@ -9,7 +9,7 @@ namespace Evidence.Analytics.Excel.IO;
 internal sealed class XlsxDocument : IDisposable
 {
     private readonly XlsxPackage _package;
-    private readonly SharedStringTable _strings = new();
+    private readonly SharedStringTable _strings;
     private readonly List<SheetEntry> _sheets = [];
     private readonly List<(string Name, string Formula, int? SheetIndex, bool Hidden)> _names = [];
     private readonly string _title;
@@ -24,11 +24,14 @@ internal sealed class XlsxDocument : IDisposable
     /// <summary>Starts a workbook written to a stream.</summary>
     /// <param name="output">The stream; left open.</param>
     /// <param name="title">The document title (core properties).</param>
-    public XlsxDocument(Stream output, string title)
+    /// <param name="distinctTexts">About how many distinct texts the cells will hold (0 if unknown), so that the shared
+    /// string table is made that large at once rather than grown and copied as a large workbook's rows come.</param>
+    public XlsxDocument(Stream output, string title, int distinctTexts = 0)
     {
         ArgumentNullException.ThrowIfNull(output);
         _package = new XlsxPackage(output);
         _title = title;
+        _strings = new SharedStringTable(distinctTexts);
     }
 
     /// <summary>Adds a worksheet and writes its cells now.</summary>

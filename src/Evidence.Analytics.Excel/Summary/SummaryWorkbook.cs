@@ -52,7 +52,9 @@ public static class SummaryWorkbook
         int records = importedRecordCount
             ?? evidence.Studies.Length + evidence.Interventions.Length + evidence.Findings.Length + evidence.Configurations.Length;
         var figures = new SummaryFigures(evidence, includeQualitative);
-        using var document = new XlsxDocument(output, evidence.Review.Title + ": evidence summary");
+        // Each study has a few texts of its own (id, citation label, authors, title, DOI), each intervention its id and name.
+        using var document = new XlsxDocument(output, evidence.Review.Title + ": evidence summary",
+            distinctTexts: 4 * evidence.Studies.Length + 2 * evidence.Interventions.Length);
         SummarySheet.Write(document, evidence, figures, new SummarySource(sourceFileName is null ? null : Path.GetFileName(sourceFileName), records));
         if (previous is not null)
             WhatChangedSheet.Write(document, EvidenceBaseChanges.Between(previous, evidence, includeQualitative), previousFileName is null ? null : Path.GetFileName(previousFileName));

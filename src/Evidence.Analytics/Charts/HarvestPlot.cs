@@ -29,17 +29,38 @@ public sealed partial class HarvestPlot : Chart
         Weights = weights.ToFrozenDictionary();
         // A harvest plot shows every study's bar, shaded by design group, so qualitative studies are drawn (not counted in a share).
         var votes = DomainVotes.Of(evidence, threshold, includeQualitative: true);
-        var drawn = new List<(OutcomeDomain Domain, Study Study, Direction Direction)>();
+        // Each bar's studies in the order the votes list them, then heaviest design first (a stable sort).
+        var bars = new Dictionary<(string Domain, Direction Column), List<Study>>();
+        var domains = new HashSet<OutcomeDomain>();
         foreach (var (domain, share) in votes.Domains)
         {
             NotReported += share.Counts.NotReported;
-            drawn.AddRange(share.Studies.Where(s => s.Direction != Direction.NotReported).Select(s => (domain, evidence.Study(s.StudyId), s.Direction)));
+            foreach (var vote in share.Studies)
+            {
+                if (vote.Direction == Direction.NotReported) continue;
+                domains.Add(domain);
+                var key = (domain.Name, Column(vote.Direction));
+                if (!bars.TryGetValue(key, out var bar)) bars[key] = bar = [];
+                bar.Add(evidence.Study(vote.StudyId));
+            }
         }
-        Domains = [.. drawn.Select(d => d.Domain).Distinct().Order()];
-        _bars = drawn
-            .GroupBy(d => (d.Domain.Name, Column(d.Direction)))
-            .ToFrozenDictionary(g => g.Key, g => g.Select((d, i) => (d, i)).OrderByDescending(p => Weights[p.d.Study.Design]).ThenBy(p => p.i)
-                .Select(p => p.d.Study).ToImmutableArray());
+        Domains = [.. domains.Order()];
+        _bars = bars.ToFrozenDictionary(p => p.Key, p => HeaviestFirst(p.Value));
+    }
+
+    /// <summary>A bar's studies, heaviest design first and otherwise in the order given: a counting sort over the weights
+    /// (1 to 5), which keeps the order of studies of equal weight.</summary>
+    private ImmutableArray<Study> HeaviestFirst(List<Study> studies)
+    {
+        var sorted = ImmutableArray.CreateBuilder<Study>(studies.Count);
+        for (int weight = 5; weight >= 1; weight--)
+        {
+            foreach (var study in studies)
+            {
+                if (Weights[study.Design] == weight) sorted.Add(study);
+            }
+        }
+        return sorted.MoveToImmutable();
     }
 
     private readonly FrozenDictionary<(string Domain, Direction Column), ImmutableArray<Study>> _bars;

@@ -242,6 +242,7 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
             int before = items.Count;
             items.AddRange(list);
             json.WriteNumberValue(items.Count - before);
+            Drain(json);
         }
         json.WriteEndArray();
         WriteIndices(json, itemsName, items);
@@ -253,6 +254,7 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
         foreach (string? value in values)
         {
             if (value is null) json.WriteNullValue(); else json.WriteStringValue(value);
+            Drain(json);
         }
         json.WriteEndArray();
     }
@@ -263,6 +265,7 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
         foreach (int? value in values)
         {
             if (value is { } number) json.WriteNumberValue(number); else json.WriteNullValue();
+            Drain(json);
         }
         json.WriteEndArray();
     }
@@ -270,8 +273,19 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
     private static void WriteIndices(Utf8JsonWriter json, string? name, IEnumerable<int> indices)
     {
         if (name is null) json.WriteStartArray(); else json.WriteStartArray(name);
-        foreach (int index in indices) json.WriteNumberValue(index);
+        foreach (int index in indices)
+        {
+            json.WriteNumberValue(index);
+            Drain(json);
+        }
         json.WriteEndArray();
+    }
+
+    /// <summary>Passes what the writer holds on to its stream once it is a block's worth: a writer given a stream
+    /// otherwise keeps the whole document in memory until it is flushed (tens of megabytes for 100,000 studies).</summary>
+    private static void Drain(Utf8JsonWriter json)
+    {
+        if (json.BytesPending >= 64 * 1024) json.Flush();
     }
 
     private static void WriteTerms(Utf8JsonWriter json, string name, IEnumerable<string> labels, InteractiveEvidenceMapOptions options)

@@ -272,7 +272,7 @@ public static class ScreeningFile
                     Problem(ProblemKind.CellError, row.Number, columns[Field.Decision].Index, decision.Text, $"The cell shows the Excel error {decision.Text}; correct the formula or type the decision.");
                     ok = false;
                 }
-                else if (Vocabularies.IsBlankMarkerText(Text(decision)))
+                else if (BlankText.IsMarker(Text(decision)))
                 {
                     Problem(ProblemKind.MissingValue, row.Number, columns[Field.Decision].Index, Text(decision), BlankMarker(Text(decision), "decision"));
                     ok = false;
@@ -300,7 +300,7 @@ public static class ScreeningFile
                 Problem(ProblemKind.MissingValue, row, column, "", blank);
                 return false;
             }
-            if (!Vocabularies.IsBlankMarkerText(Text(cell))) return true;
+            if (!BlankText.IsMarker(Text(cell))) return true;
             Problem(ProblemKind.MissingValue, row, column, Text(cell), BlankMarker(Text(cell), HeadingAt(column)));
             return false;
         }

@@ -7,15 +7,10 @@ namespace Evidence.Analytics;
 /// and "Randomised controlled trial" mean the same wherever they are typed.</remarks>
 public static partial class Vocabularies
 {
-    // First: the vocabularies below check their spellings against the markers as they are built.
     /// <summary>The blank markers: text people type for "nothing here", which every cell reads as empty (a required
     /// cell holding one is reported as missing; an optional one with a warning), never as a value.</summary>
     /// <remarks>"None" is a marker except in a vocabulary that has None as a term (needs assessment, follow-up).</remarks>
-    public static ImmutableArray<string> BlankMarkers { get; } = ["NULL", "NA", "N/A", "N.A.", "#N/A", "nil", "none", "-", "--", "–", "—", ".", "?"];
-
-    // The first characters of the blank markers, either case: most short cells ("RCT", "UK", "2019") start otherwise.
-    private static readonly System.Buffers.SearchValues<char> BlankMarkerStarts =
-        System.Buffers.SearchValues.Create(string.Concat(BlankMarkers.Select(m => char.ToLowerInvariant(m[0]).ToString() + char.ToUpperInvariant(m[0]))));
+    public static ImmutableArray<string> BlankMarkers => BlankText.Markers;
 
     private const string Significance =
         "vote counting codes the direction of the effect estimate whatever its statistical significance (Cochrane Handbook, ch. 12); give the direction the estimate points";
@@ -206,7 +201,7 @@ public static partial class Vocabularies
         ("social", "it may mean social support, or social prescribing as a whole"),
     ]);
 
-    /// <summary>Outcome domains (seeded; extend with <see cref="Vocabulary{T}.With"/>).</summary>
+    /// <summary>Outcome domains (seeded, in the order of <see cref="Analytics.OutcomeDomain.Seeded"/>; extend with <see cref="Vocabulary{T}.With"/>).</summary>
     /// <remarks>Specific outcomes ("loneliness", "depression") are related constructs of a domain: counted in it, reported
     /// on import, and a review that declares one as its own domain keeps it apart.</remarks>
     public static Vocabulary<OutcomeDomain> OutcomeDomain { get; } = new("outcome domain",
@@ -268,19 +263,6 @@ public static partial class Vocabularies
         Design, Timing, PublicationType, RiskOfBias, InterventionType, DeliveryFormat, DeliveryMode, Deliverer, ReferralRoute, YesNo,
         NeedsAssessment, FollowUp, TypologyLevel, OutcomeDomain, Direction, RiskOfBiasTool, .. RiskOfBiasJudgements.All, PrismaStage, ConfigurationFamily, DesignGroup,
     ];
-
-    /// <summary>Whether text (ignoring case and surrounding spaces) is one of the <see cref="BlankMarkers"/>.</summary>
-    /// <remarks>Called for every cell read, so it neither allocates nor normalises: the markers are short, and most cells are not.</remarks>
-    internal static bool IsBlankMarkerText(string text)
-    {
-        var span = text.AsSpan().Trim();
-        if (span.Length is 0 or > 4 || !BlankMarkerStarts.Contains(span[0])) return false;
-        foreach (string marker in BlankMarkers)
-        {
-            if (span.Equals(marker, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
 
     /// <summary>The canonical label of a design ("RCT", "Cluster RCT").</summary>
     public static string Label(this StudyDesign value) => Design.Label(value);

@@ -136,7 +136,7 @@ public sealed class Vocabulary<T> : ControlledVocabulary where T : notnull
                     throw new InvalidOperationException($"The {field} spelling '{spelling}' is claimed by both '{labels[existing.Item1]}' and '{entry.Label}'.");
                 if (listed && refused.TryGetValue(key, out var ambiguity))
                     throw new InvalidOperationException($"The {field} spelling '{spelling}' is ambiguous here ({ambiguity.Reason}), so it cannot mean '{entry.Label}'.");
-                if (listed && spelling != entry.Label && Vocabularies.IsBlankMarkerText(spelling))
+                if (listed && spelling != entry.Label && BlankText.IsMarker(spelling))
                     throw new InvalidOperationException($"'{spelling}' is a blank marker, so it cannot be a {field} spelling of '{entry.Label}'.");
                 if (!byKey.ContainsKey(key)) byKey[key] = (entry.Value, related);
             }
@@ -203,7 +203,7 @@ public sealed class Vocabulary<T> : ControlledVocabulary where T : notnull
 
     /// <inheritdoc />
     public override bool IsBlankMarker(string? text) =>
-        text is not null && Vocabularies.IsBlankMarkerText(text) && !_byKey.ContainsKey(Key(text));
+        text is not null && BlankText.IsMarker(text) && !_byKey.ContainsKey(Key(text));
 
     /// <summary>The reason a word is refused as ambiguous in this field, or null.</summary>
     internal string? AmbiguityOf(string text) =>

@@ -198,6 +198,26 @@ public sealed class ChartContentTests
             HarvestPlot.DefaultWeight(Sample.Study(SvgInspector.Attr(b, "data-study")!).Design), (int)SvgInspector.Num(b, "data-weight")));
     }
 
+    [Fact]
+    public void HarvestPlot_Bar_PutsHeavierDesignsFirstAndKeepsTheOrderOfEqualWeights()
+    {
+        // Six studies, each improving social connection, in this order. Default weights: RCT and cluster RCT 3, cohort /
+        // pre-post 2, qualitative 1; so a bar reads R1 R2 C1 C2 Q1 Q2. Weighting qualitative studies 5 moves them first.
+        (string Id, StudyDesign Design)[] coded =
+        [
+            ("Q1", StudyDesign.Qualitative), ("C1", StudyDesign.CohortPrePost), ("R1", StudyDesign.Rct),
+            ("Q2", StudyDesign.Qualitative), ("R2", StudyDesign.ClusterRct), ("C2", StudyDesign.CohortPrePost),
+        ];
+        var evidence = new EvidenceBase(
+            coded.Select(c => new Study(c.Id, new Citation("Author A", 2020, "Study " + c.Id), c.Design)),
+            findings: coded.Select(c => new Finding(c.Id, null, OutcomeDomain.SocialConnection, Direction.Improved)));
+
+        string[] Bar(HarvestPlot plot) => [.. plot.StudiesIn(OutcomeDomain.SocialConnection, Direction.Improved).Select(s => s.Id)];
+
+        Assert.Equal(["R1", "R2", "C1", "C2", "Q1", "Q2"], Bar(evidence.HarvestPlot()));
+        Assert.Equal(["Q1", "Q2", "R1", "R2", "C1", "C2"], Bar(evidence.HarvestPlot(new Dictionary<StudyDesign, int> { [StudyDesign.Qualitative] = 5 })));
+    }
+
     /// <summary>The 70% rule written out independently: of the findings with a direction, the direction at least 70% share, else mixed.</summary>
     private static Direction Expected70(IReadOnlyList<Direction> directions)
     {

@@ -85,7 +85,7 @@ internal sealed class RowReader
     }
 
     private static bool IsBlankMarker(string text, ControlledVocabulary? vocabulary) =>
-        vocabulary?.IsBlankMarker(text) ?? Vocabularies.IsBlankMarkerText(text);
+        vocabulary?.IsBlankMarker(text) ?? BlankText.IsMarker(text);
 
     // A loop rather than Any(lambda): the lambda would capture the vocabulary and allocate on every list cell read.
     private static bool AnyBlankMarker(string[] parts, ControlledVocabulary? vocabulary)
