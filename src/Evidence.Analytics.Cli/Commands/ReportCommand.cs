@@ -133,7 +133,6 @@ internal static class ReportCommand
         command.SetAction(parseResult =>
         {
             string input = parseResult.GetValue(file)!;
-            ReportWarmUp.StartFor(input);
             var import = EvidenceInput.LoadValid(parseResult, input, quiet: false, out int exitCode);
             if (import?.Evidence is not { } evidence) return exitCode;
             string? previousPath = parseResult.GetValue(previous);

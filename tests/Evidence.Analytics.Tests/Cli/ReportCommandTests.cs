@@ -11,20 +11,6 @@ public sealed class ReportCommandTests
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "evidence-report-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public void WarmUp_Sample_TakesTheWritersDownTheirMainPaths()
-    {
-        var evidence = ReportWarmUp.Sample();
-
-        // Every chart a review without CMO configurations or risk-of-bias assessments draws, a forest plot per domain
-        // and intervention type pooled, and a workbook written to nowhere.
-        string[] drawn = [.. ReportCommand.Charts.Where(c => c.Draw(evidence, false) is not null).Select(c => c.FileName)];
-        Assert.Equal(ReportCommand.Charts.Count - 4, drawn.Length);
-        Assert.Equal(OutcomeDomain.Seeded.Count * 6, ReportCommand.ForestPlots(evidence.PoolFindings()).Count());
-        Assert.Equal((12, 6, 12 * OutcomeDomain.Seeded.Count), (evidence.Studies.Length, evidence.Interventions.Length, evidence.Findings.Length));
-        ReportWarmUp.Write(evidence);
-    }
-
-    [Fact]
     public async Task Report_Sample_WritesEveryChartTheWorkbookAndTheMap()
     {
         string folder = NewFolder();
