@@ -37,19 +37,16 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
     {
         // The library's own label lists and orders (seeded terms first, then those the data add; countries sorted).
         var index = EvidenceIndex.For(evidence);
-        var typeIndex = Ordinals(index.Types);
         var domainIndex = Ordinals(index.Domains);
         var countryIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < index.Countries.Length; i++) countryIndex[index.Countries[i]] = i;
-        var interventionIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < evidence.Interventions.Length; i++) interventionIndex[evidence.Interventions[i].Id] = i;
 
         // Sorted by citation so that the page's default order needs no sorting (ordinal: the same in every culture).
-        var studies = evidence.Studies
-            .OrderBy(s => s.Citation.ShortLabel, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(s => s.Id, StringComparer.OrdinalIgnoreCase)
-            .ToArray();
-        var (records, recordsLength) = DeflatedRecords(evidence, studies, typeIndex, domainIndex, countryIndex, interventionIndex);
+        int[] order = [.. Enumerable.Range(0, index.Studies.Length)
+            .OrderBy(s => index.Studies[s].Citation.ShortLabel, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => index.Studies[s].Id, StringComparer.OrdinalIgnoreCase)];
+        var studies = order.Select(s => index.Studies[s]).ToArray();
+        var (records, recordsLength) = DeflatedRecords(evidence, index, order, studies);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder }))
         {
@@ -178,10 +175,9 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
 
     // The records by column: {"interventions": {"id": [...], "name": [...], ...}, "studies": {"id": [...], ...}},
     // deflated and in Base64. A missing DOI or timing is null. Lists are flat, with a count per record: "types" holds
-    // every intervention's types one after another and "typeCounts" how many each has.
-    private static (string Base64, long Length) DeflatedRecords(EvidenceBase evidence, Study[] studies,
-        Dictionary<InterventionType, int> typeIndex, Dictionary<OutcomeDomain, int> domainIndex,
-        Dictionary<string, int> countryIndex, Dictionary<string, int> interventionIndex)
+    // every intervention's types one after another and "typeCounts" how many each has. The lists' items are the
+    // evidence index's, by position: studies[k] is index.Studies[order[k]].
+    private static (string Base64, long Length) DeflatedRecords(EvidenceBase evidence, EvidenceIndex index, int[] order, Study[] studies)
     {
         var interventions = evidence.Interventions;
         using var buffer = new MemoryStream();
@@ -193,7 +189,7 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
             json.WriteStartObject("interventions");
             WriteStrings(json, "id", interventions.Select(i => i.Id));
             WriteStrings(json, "name", interventions.Select(i => i.Name));
-            WriteLists(json, "typeCounts", "types", interventions.Select(i => i.Types.Select(t => typeIndex[t])));
+            WriteLists(json, "typeCounts", "types", interventions.Length, (j, items) => items.AddRange(index.InterventionTypes[j]));
             WriteIndices(json, "level", interventions.Select(i => (int)i.Typology.Level));
             WriteOptionalIndices(json, "timing", interventions.Select(i => (int?)i.Timing));
             json.WriteEndObject();
@@ -201,12 +197,16 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
             WriteStudyTexts(json, studies);
             WriteIndices(json, "year", studies.Select(s => s.Citation.Year));
             WriteIndices(json, "design", studies.Select(s => (int)s.Design));
-            WriteLists(json, "countryCounts", "countries", studies.Select(s => s.Countries.Select(c => countryIndex[c])));
-            WriteLists(json, "interventionCounts", "interventions", studies.Select(s => s.InterventionIds.Select(id => interventionIndex[id])));
+            WriteLists(json, "countryCounts", "countries", order.Length, (k, items) => items.AddRange(index.StudyCountries[order[k]]));
+            WriteLists(json, "interventionCounts", "interventions", order.Length, (k, items) => items.AddRange(index.StudyInterventions[order[k]]));
             WriteOptionalIndices(json, "timing", studies.Select(s => (int?)s.Timing));
             WriteOptionalIndices(json, "risk", studies.Select(s => (int?)evidence.OverallRiskOfBias(s)));
-            WriteLists(json, "findingCounts", "findings", studies.Select(s => evidence.FindingsOf(s).Select(f =>
-                PackedFinding(f.InterventionId is { } id ? interventionIndex[id] : -1, domainIndex[f.Domain], domainIndex.Count, f.Direction))));
+            WriteLists(json, "findingCounts", "findings", order.Length, (k, items) =>
+            {
+                int s = order[k];
+                for (int f = index.FindingStart[s]; f < index.FindingStart[s + 1]; f++)
+                    items.Add(PackedFinding(index.FindingIntervention[f], index.FindingDomain[f], index.Domains.Length, (Direction)index.FindingDirection[f]));
+            });
             json.WriteEndObject();
             json.WriteEndObject();
             json.Flush();
@@ -232,15 +232,16 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
         return checked(((intervention + 1) * domains + domain) * Directions + (int)direction);
     }
 
-    // Lists flattened: how many items each record has, then every record's items one after another.
-    private static void WriteLists(Utf8JsonWriter json, string countsName, string itemsName, IEnumerable<IEnumerable<int>> lists)
+    // Lists flattened: how many items each record has, then every record's items one after another. itemsOf adds a
+    // record's items to the list it is given.
+    private static void WriteLists(Utf8JsonWriter json, string countsName, string itemsName, int records, Action<int, List<int>> itemsOf)
     {
         var items = new List<int>();
         json.WriteStartArray(countsName);
-        foreach (var list in lists)
+        for (int record = 0; record < records; record++)
         {
             int before = items.Count;
-            items.AddRange(list);
+            itemsOf(record, items);
             json.WriteNumberValue(items.Count - before);
             Drain(json);
         }
