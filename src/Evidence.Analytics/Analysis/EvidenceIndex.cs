@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 
 namespace Evidence.Analytics;
@@ -31,7 +32,7 @@ internal sealed class EvidenceIndex
         InterventionTypeMask = Types.Length <= 64 ? new ulong[Interventions.Length] : null;
         for (int j = 0; j < Interventions.Length; j++)
         {
-            InterventionTypes[j] = [.. Interventions[j].Types.Select(t => typeOrdinal[t])];
+            InterventionTypes[j] = OrdinalsOf(Interventions[j].Types, typeOrdinal);
             InterventionLevel[j] = (byte)Interventions[j].Typology.Level;
             if (InterventionTypeMask is not null)
                 foreach (int t in InterventionTypes[j]) InterventionTypeMask[j] |= 1UL << t;
@@ -77,8 +78,8 @@ internal sealed class EvidenceIndex
             Year[s] = study.Citation.Year;
             Timing[s] = study.Timing is { } timing ? (sbyte)timing : (sbyte)-1;
             RiskOfBias[s] = (study.RiskOfBias ?? assessedRisk.GetValueOrDefault(study.Id, (RiskOfBias)(-1))) is var risk && risk >= 0 ? (sbyte)risk : (sbyte)-1;
-            StudyCountries[s] = [.. study.Countries.Select(c => countryOrdinal[c])];
-            StudyInterventions[s] = [.. study.InterventionIds.Select(id => interventionOrdinal[id])];
+            StudyCountries[s] = OrdinalsOf(study.Countries, countryOrdinal);
+            StudyInterventions[s] = OrdinalsOf(study.InterventionIds, interventionOrdinal);
             foreach (int j in StudyInterventions[s])
             {
                 if (StudyTypeMask is not null) StudyTypeMask[s] |= InterventionTypeMask![j];
@@ -148,6 +149,16 @@ internal sealed class EvidenceIndex
     public int DomainOrdinal(OutcomeDomain domain) => Array.IndexOf(Domains, domain);
 
     public int TypeOrdinal(InterventionType type) => Array.IndexOf(Types, type);
+
+    // A list's values by their ordinals, in a loop rather than through LINQ: the index is built for every study and
+    // intervention before anything is written.
+    private static int[] OrdinalsOf<T>(ImmutableArray<T> values, Dictionary<T, int> ordinals) where T : notnull
+    {
+        if (values.IsEmpty) return [];
+        var result = new int[values.Length];
+        for (int i = 0; i < result.Length; i++) result[i] = ordinals[values[i]];
+        return result;
+    }
 
     private static Dictionary<T, int> Ordinals<T>(IReadOnlyList<T> values) where T : notnull
     {
