@@ -11,6 +11,26 @@ public sealed class ImportValidationTests
     private static ImportResult ReadCsv(string file, string text) => EvidenceWorkbook.Read(CsvFolderWith(file, text));
 
     [Fact]
+    public void Read_LinkWorkerColumn_ReadsEachSpellingAsOftenAsItComesAndReportsEveryRowOfAnUnknownOne()
+    {
+        // Rows 2-7: Yes, maybe, NR, maybe, no, YES. "maybe" is neither yes, no nor a not-reported spelling, on both rows.
+        string[] linkWorker = ["Yes", "maybe", "NR", "maybe", "no", "YES"];
+        var result = ReadCsv("interventions.csv", InterventionsHeader + "\n" + string.Concat(linkWorker.Select((value, i) =>
+            $"I0{i + 1},Programme {i + 1},Social support,Group,In person,Peer volunteer,Self-referral,{value},Single need,Time-limited,Postnatal,Centre,\n")));
+
+        var problems = result.Problems.Where(p => p.Kind == ProblemKind.InvalidValue).ToList();
+        Assert.Equal([(3, "H3", "maybe"), (5, "H5", "maybe")], problems.Select(p => (p.Row!.Value, p.Cell!, p.Value!)));
+        Assert.All(problems, p => Assert.Equal("Link worker", p.Column));
+
+        // Without the unknown spelling, each row reads as written, the repeated ones too.
+        linkWorker = ["Yes", "NR", "no", "YES", "Yes", "NR"];
+        var evidence = ReadCsv("interventions.csv", InterventionsHeader + "\n" + string.Concat(linkWorker.Select((value, i) =>
+            $"I0{i + 1},Programme {i + 1},Social support,Group,In person,Peer volunteer,Self-referral,{value},Single need,Time-limited,Postnatal,Centre,\n")))
+            .GetEvidenceOrThrow();
+        Assert.Equal([true, null, false, true, true, null], evidence.Interventions.Select(i => i.HasLinkWorker));
+    }
+
+    [Fact]
     public void Read_ValidCsvFolder_ReturnsEvidenceWithCounts()
     {
         var result = EvidenceWorkbook.Read(CsvFolder(Valid()));

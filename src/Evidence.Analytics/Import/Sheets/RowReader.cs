@@ -16,6 +16,7 @@ internal sealed class RowReader
 
     private readonly SheetState _sheet;
     private readonly Dictionary<object, object> _parsed = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, bool?> _yesNo = new(StringComparer.Ordinal);
     // Parsers name columns by string literals, so a reference-keyed memo finds a column without hashing its header.
     private readonly Dictionary<object, (int Index, WorkbookColumn Column)> _columns = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(string Header, string Text)> _relatedSeen = [];
@@ -191,10 +192,19 @@ internal sealed class RowReader
     public bool? YesNo(string header)
     {
         string? text = Value(header);
-        if (text is null || NotReported.Contains(text.ToLowerInvariant())) return null;
-        if (YesNoVocabulary.TryParse(text, out bool value)) return value;
-        Problem(ProblemKind.InvalidValue, header, text, $"'{text}' is not yes or no; '{header}' expects Yes, No or blank (not reported).");
-        return null;
+        if (text is null) return null;
+        // Through a memo of the spellings read so far, as the vocabularies' are (a problem is reported on every row).
+        if (_yesNo.TryGetValue(text, out bool? known)) return known;
+        bool? read;
+        if (NotReported.Contains(text.ToLowerInvariant())) read = null;
+        else if (YesNoVocabulary.TryParse(text, out bool value)) read = value;
+        else
+        {
+            Problem(ProblemKind.InvalidValue, header, text, $"'{text}' is not yes or no; '{header}' expects Yes, No or blank (not reported).");
+            return null;
+        }
+        if (_yesNo.Count < MemoLimit) _yesNo[text] = read;
+        return read;
     }
 
     /// <summary>One value of a controlled vocabulary (an enum).</summary>
