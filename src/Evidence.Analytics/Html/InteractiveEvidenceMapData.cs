@@ -233,20 +233,32 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
     }
 
     // Lists flattened: how many items each record has, then every record's items one after another. itemsOf adds a
-    // record's items to the list it is given.
+    // record's items to the list it is given; it is asked twice, for the counts and then for the items, so that no list
+    // of every record's items (hundreds of thousands of findings) is held.
     private static void WriteLists(Utf8JsonWriter json, string countsName, string itemsName, int records, Action<int, List<int>> itemsOf)
     {
         var items = new List<int>();
         json.WriteStartArray(countsName);
         for (int record = 0; record < records; record++)
         {
-            int before = items.Count;
+            items.Clear();
             itemsOf(record, items);
-            json.WriteNumberValue(items.Count - before);
+            json.WriteNumberValue(items.Count);
             Drain(json);
         }
         json.WriteEndArray();
-        WriteIndices(json, itemsName, items);
+        json.WriteStartArray(itemsName);
+        for (int record = 0; record < records; record++)
+        {
+            items.Clear();
+            itemsOf(record, items);
+            foreach (int item in items)
+            {
+                json.WriteNumberValue(item);
+                Drain(json);
+            }
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string?> values)
