@@ -188,6 +188,21 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Bubbles_CountsOfThousands_DigitsStayInsideTheirCell()
+    {
+        // 8,000 studies by intervention type × outcome domain: about 1,300 studies a cell, counts of five characters
+        // ("1,312"), wider than the largest bubble, so written beside it.
+        await using var map = await MapPage.OpenAsync(fixture.Browser, SyntheticEvidence.Generate(8_000), "synthetic-large-counts");
+        var cells = await map.Page.EvaluateAsync<CountBox[]>(@"() => Array.from(document.querySelectorAll('button.cell svg')).map(svg => {
+            const t = svg.querySelector('text').getBoundingClientRect(), cell = svg.closest('td').getBoundingClientRect();
+            return { count: svg.querySelector('text').textContent, textRight: t.right, cellRight: cell.right };
+        })");
+        Assert.Contains(cells, c => c.Count.Length >= 5);
+        Assert.All(cells, c => Assert.True(c.TextRight <= c.CellRight, $"{c.Count}: the digits end at {c.TextRight:F1} px, past their cell's edge at {c.CellRight:F1} px"));
+        await map.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Shares_IntervalPlots_HaveALabelledAxisAndDrawTheirDotsWhole()
     {
         await using var map = await MapPage.OpenAsync(fixture.Browser, ChartSamples(), "sample-interval-axis");
@@ -650,6 +665,13 @@ public sealed class InteractiveEvidenceMapTests(BrowserFixture fixture)
         public double R { get; set; }
         public double Left { get; set; }
         public double Width { get; set; }
+    }
+
+    public sealed class CountBox
+    {
+        public string Count { get; set; } = "";
+        public double TextRight { get; set; }
+        public double CellRight { get; set; }
     }
 
     public sealed class IntervalPicture

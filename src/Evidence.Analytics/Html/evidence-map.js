@@ -12,6 +12,7 @@
   const vocab = data.vocab;
   const PAGE = data.listLength; // studies listed at first, and added by "Show more" five times over
   const DIGIT_WIDTH = 7.3; // a digit of a bubble's count (bold 13 px: 0.556 em), for placing it over or beside the bubble
+  const WIDEST_DIGIT = 9.1; // the same digit in the widest common sans-serif (DejaVu Sans Bold, 0.696 em), for room beside it
 
   // ---- Records --------------------------------------------------------------------------------------------------
   // Interventions and studies arrive by column (see InteractiveEvidenceMapData): one array per field, lists flat with
@@ -553,7 +554,10 @@
           const digits = number.format(n).length;
           const beside = 2 * radius < Math.max(DIGIT_WIDTH * digits, 10) + 8;
           const cx = beside ? Math.max(radius + 2, 24 - (DIGIT_WIDTH * digits + 3) / 2) : 24;
-          const picture = svg('svg', { viewBox: '0 0 48 48', width: 48, height: 48, 'aria-hidden': 'true', focusable: 'false' });
+          // Wider than 48 px when the digits beside a large bubble need it (a count of thousands), so that the column makes
+          // room for them rather than letting them run into the next cell; room for the widest fonts' digits and the halo.
+          const width = beside ? Math.max(48, Math.ceil(cx + radius + 2 + WIDEST_DIGIT * digits + 2)) : 48;
+          const picture = svg('svg', { viewBox: `0 0 ${width} 48`, width, height: 48, 'aria-hidden': 'true', focusable: 'false' });
           picture.append(svg('circle', { cx: cx.toFixed(2), cy: 24, r: radius.toFixed(2), class: 'bubble' }));
           const text = svg('text', beside
             ? { x: (cx + radius + 2).toFixed(2), y: 24, 'text-anchor': 'start', 'dominant-baseline': 'central', class: 'bubble-count beside' }
