@@ -182,7 +182,7 @@ public sealed partial class HarvestPlot : Chart
                     SvgBuilder.Text(cell, cx, baseline - height - 3, study.Id, new TextStyle(idSize, Anchor.Middle), "study-label");
                     x += slot;
                 }
-                SvgBuilder.Text(cell, columnX[c] + 6, SvgBuilder.Baseline(baseline + 2, idSize), studies.Length == 1 ? "1 study" : string.Create(CultureInfo.InvariantCulture, $"{studies.Length} studies"),
+                SvgBuilder.Text(cell, columnX[c] + 6, SvgBuilder.Baseline(baseline + 2, idSize), studies.Length == 1 ? "1 study" : string.Create(CultureInfo.InvariantCulture, $"{studies.Length:N0} studies"),
                     new TextStyle(idSize, Fill: Palette.Muted), "cell-count");
             }
         }
@@ -194,7 +194,7 @@ public sealed partial class HarvestPlot : Chart
         string weights = string.Join(", ", Weights.GroupBy(p => p.Value).OrderByDescending(g => g.Key)
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} = {string.Join(" / ", g.Select(p => p.Key.Label()))}")));
         y = DrawNote(svg, width, y, AggregationNote + (IsAggregated ? "A" : $"Bar height: design weight ({weights}). One bar per study and domain; a") + " study's outcomes in a domain give one direction when at least 70% of them agree, otherwise mixed."
-            + (NotReported == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {NotReported} study–domain pairs with no reported direction are not shown.")));
+            + (NotReported == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" {NotReported:N0} study–domain pairs with no reported direction are not shown.")));
         return (width, y + margin);
     }
 }

@@ -106,6 +106,17 @@ public sealed class ChartsAtScaleTests
         Assert.Empty(svg.Overlaps());
     }
 
+    [Fact]
+    public void HarvestPlot_CellsOfThousands_CountWithThousandsSeparators()
+    {
+        // 8,000 generated studies: the "no difference or mixed" cells hold well over 1,000 studies each.
+        var plot = Evidence.Analytics.Testing.SyntheticEvidence.Generate(8_000).HarvestPlot();
+        var labels = new SvgInspector(plot.ToSvg()).Texts().Where(t => t.EndsWith(" studies", StringComparison.Ordinal) && char.IsAsciiDigit(t[0])).ToList();
+
+        Assert.Contains(labels, t => t.Length > "999 studies".Length);
+        Assert.All(labels, t => Assert.Matches(@"^\d{1,3}(,\d{3})* studies$", t));
+    }
+
     [Theory]
     [InlineData(0, 50)]
     [InlineData(200, 0)]
