@@ -37,9 +37,6 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
     {
         // The library's own label lists and orders (seeded terms first, then those the data add; countries sorted).
         var index = EvidenceIndex.For(evidence);
-        var domainIndex = Ordinals(index.Domains);
-        var countryIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < index.Countries.Length; i++) countryIndex[index.Countries[i]] = i;
 
         // Sorted by citation so that the page's default order needs no sorting (ordinal: the same in every culture).
         int[] order = [.. Enumerable.Range(0, index.Studies.Length)
@@ -106,16 +103,16 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
             WriteIndices(json, "year", firstList.Select(s => s.Citation.Year));
             WriteIndices(json, "design", firstList.Select(s => (int)s.Design));
             json.WriteStartArray("countries");
-            foreach (var study in firstList) WriteIndices(json, null, study.Countries.Select(c => countryIndex[c]));
+            foreach (int s in order.Take(FirstListLength)) WriteIndices(json, null, index.StudyCountries[s]);
             json.WriteEndArray();
             // Per study, [domain, direction] pairs in domain order, flat.
             json.WriteStartArray("directions");
-            foreach (var study in firstList)
+            foreach (int s in order.Take(FirstListLength))
             {
-                WriteIndices(json, null, evidence.FindingsOf(study)
-                    .GroupBy(f => domainIndex[f.Domain])
+                WriteIndices(json, null, Enumerable.Range(index.FindingStart[s], index.FindingStart[s + 1] - index.FindingStart[s])
+                    .GroupBy(f => index.FindingDomain[f])
                     .OrderBy(g => g.Key)
-                    .SelectMany(g => (int[])[g.Key, (int)WithinStudyDirection.Combine(g.Select(f => f.Direction))]));
+                    .SelectMany(g => (int[])[g.Key, (int)WithinStudyDirection.Combine(g.Select(f => (Direction)index.FindingDirection[f]))]));
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -165,13 +162,6 @@ internal sealed record InteractiveEvidenceMapData(string Page, string Records)
         Direction.NoDifference or Direction.Mixed => "◄►",
         _ => "?",
     };
-
-    private static Dictionary<T, int> Ordinals<T>(T[] terms) where T : Term
-    {
-        var index = new Dictionary<T, int>();
-        for (int i = 0; i < terms.Length; i++) index[terms[i]] = i;
-        return index;
-    }
 
     // The records by column: {"interventions": {"id": [...], "name": [...], ...}, "studies": {"id": [...], ...}},
     // deflated and in Base64. A missing DOI or timing is null. Lists are flat, with a count per record: "types" holds
